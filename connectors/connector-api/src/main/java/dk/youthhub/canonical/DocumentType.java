@@ -1,0 +1,39 @@
+package dk.youthhub.canonical;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+
+/** The canonical document types, with the names the contracts use for them. */
+public enum DocumentType {
+    HANDLEPLAN("handleplan"),
+    JOBPLAN("jobplan"),
+    ASSESSMENT("assessment"),
+    CONSENT("consent"),
+    EDUCATION_STATUS("education-status");
+
+    private final String id;
+
+    DocumentType(String id) {
+        this.id = id;
+    }
+
+    /** The contract's name, e.g. {@code education-status}. */
+    @JsonValue
+    public String id() {
+        return id;
+    }
+
+    /** The CloudEvents type of schema version 1, e.g. {@code dk.youthhub.handleplan.v1}. */
+    public String cloudEventType() {
+        return "dk.youthhub." + id + ".v1";
+    }
+
+    @JsonCreator
+    public static DocumentType fromId(String id) {
+        return Arrays.stream(values())
+                .filter(t -> t.id.equals(id))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown document type"));
+    }
+}

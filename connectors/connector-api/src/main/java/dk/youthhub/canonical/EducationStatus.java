@@ -1,0 +1,16 @@
+package dk.youthhub.canonical;
+
+import java.time.LocalDate;
+
+/** The youth guidance's education or employment status of a young person. */
+public record EducationStatus(
+        Status status, LocalDate effectiveDate, String institution, String programme) {
+
+    public enum Status {
+        IN_EDUCATION,
+        DROPPED_OUT,
+        COMPLETED,
+        EMPLOYED,
+        NONE
+    }
+}

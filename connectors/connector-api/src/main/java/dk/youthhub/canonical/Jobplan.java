@@ -1,0 +1,16 @@
+package dk.youthhub.canonical;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** The job centre's plan ("Min Plan"). */
+public record Jobplan(
+        String targetGroup,
+        String educationGoal,
+        String employmentGoal,
+        List<Activity> activities,
+        LocalDate nextFollowUp) {
+
+    public record Activity(
+            String type, String description, LocalDate startDate, LocalDate endDate) {}
+}

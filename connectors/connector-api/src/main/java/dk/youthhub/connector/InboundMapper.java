@@ -1,0 +1,16 @@
+package dk.youthhub.connector;
+
+import dk.youthhub.canonical.CanonicalDocument;
+import java.time.Instant;
+
+/** Maps one native event to one canonical document. Pure: no I/O, no clock, no transport types. */
+@FunctionalInterface
+public interface InboundMapper {
+
+    /**
+     * @param nativePayload the event exactly as the source sent it
+     * @param receivedAt when the hub received it (the input record's timestamp)
+     * @throws MappingException with the contract's error code when the input cannot be accepted
+     */
+    CanonicalDocument toCanonical(byte[] nativePayload, Instant receivedAt) throws MappingException;
+}

@@ -1,0 +1,195 @@
+package dk.youthhub.connector.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dk.youthhub.canonical.CanonicalDocument;
+import dk.youthhub.connector.CanonicalJson;
+import dk.youthhub.connector.Connector;
+import dk.youthhub.connector.ConnectorDescriptor.ConfigProperty;
+import dk.youthhub.connector.ErrorCode;
+import dk.youthhub.connector.MappingException;
+import dk.youthhub.schemas.CanonicalSchemas;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The contract every connector passes. Fixtures live in the connector module under {@code
+ * src/test/resources/fixtures/}: {@code valid/<case>.native.<ext>} with its golden {@code
+ * valid/<case>.canonical.json}, and {@code invalid/<case>.<ERROR_CODE>.native.<ext>}. Run with
+ * {@code -Dgolden.update=true} to (re)write the golden files, then review the diff.
+ */
+public abstract class ConnectorContractTest {
+    /** The receive time every fixture is mapped with, so goldens are stable. */
+    public static final Instant RECEIVED_AT = Instant.parse("2026-06-01T10:00:00Z");
+
+    private static final Path FIXTURES = Path.of("src/test/resources/fixtures");
+    private static final Pattern TEN_DIGITS = Pattern.compile("\\d{6}-?\\d{4}");
+    private static final ObjectMapper PRETTY =
+            CanonicalJson.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT);
+
+    protected abstract Connector connector();
+
+    @TestFactory
+    Stream<DynamicTest> validFixturesMapToTheirGoldenCanonicalDocument() throws IOException {
+        return fixtures("valid")
+                .map(
+                        f ->
+                                DynamicTest.dynamicTest(
+                                        f.getFileName().toString(),
+                                        () -> {
+                                            JsonNode actual = mapToJson(f);
+                                            Path golden = golden(f);
+                                            if (Boolean.getBoolean("golden.update")) {
+                                                Files.writeString(
+                                                        golden,
+                                                        PRETTY.writeValueAsString(actual) + "\n");
+                                            }
+                                            assertThat(golden).as("golden file").exists();
+                                            assertThat(actual)
+                                                    .isEqualTo(
+                                                            CanonicalJson.mapper()
+                                                                    .readTree(golden.toFile()));
+                                        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyMappedDocumentValidatesAgainstItsSchema() throws IOException {
+        return fixtures("valid")
+                .map(
+                        f ->
+                                DynamicTest.dynamicTest(
+                                        f.getFileName().toString(),
+                                        () -> {
+                                            CanonicalDocument doc = map(f);
+                                            assertThat(
+                                                            CanonicalSchemas.validate(
+                                                                    doc.documentType().id(),
+                                                                    1,
+                                                                    CanonicalJson.mapper()
+                                                                            .valueToTree(doc)))
+                                                    .isEmpty();
+                                        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> mappingIsDeterministic() throws IOException {
+        return fixtures("valid")
+                .map(
+                        f ->
+                                DynamicTest.dynamicTest(
+                                        f.getFileName().toString(),
+                                        () -> assertThat(map(f)).isEqualTo(map(f))));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> invalidFixturesFailWithTheirErrorCodeAndASafeMessage() throws IOException {
+        return fixtures("invalid")
+                .map(
+                        f ->
+                                DynamicTest.dynamicTest(
+                                        f.getFileName().toString(),
+                                        () -> {
+                                            ErrorCode expected = expectedCode(f);
+                                            byte[] payload = Files.readAllBytes(f);
+                                            assertThatThrownBy(
+                                                            () ->
+                                                                    connector()
+                                                                            .inboundMapper()
+                                                                            .toCanonical(
+                                                                                    payload,
+                                                                                    RECEIVED_AT))
+                                                    .isInstanceOfSatisfying(
+                                                            MappingException.class,
+                                                            e -> {
+                                                                assertThat(e.code())
+                                                                        .isEqualTo(expected);
+                                                                assertThat(e.getMessage())
+                                                                        .isNotBlank()
+                                                                        .doesNotContainPattern(
+                                                                                TEN_DIGITS);
+                                                            });
+                                        }));
+    }
+
+    @Test
+    void hasValidAndInvalidFixtures() throws IOException {
+        assertThat(fixtures("valid")).isNotEmpty();
+        assertThat(fixtures("invalid")).isNotEmpty();
+    }
+
+    @Test
+    void descriptorDocumentsEveryConfigurationProperty() {
+        List<String> components =
+                Arrays.stream(connector().propertiesType().getRecordComponents())
+                        .map(c -> kebab(c.getName()))
+                        .sorted()
+                        .toList();
+        List<ConfigProperty> documented = connector().descriptor().properties();
+        assertThat(documented.stream().map(ConfigProperty::name).sorted().toList())
+                .as(
+                        "every %s component documented in the descriptor, and nothing else",
+                        connector().propertiesType().getSimpleName())
+                .isEqualTo(components);
+        assertThat(documented).allSatisfy(p -> assertThat(p.description()).isNotBlank());
+    }
+
+    @Test
+    void namingPolicy() {
+        String system = connector().descriptor().id();
+        String prefix = Character.toUpperCase(system.charAt(0)) + system.substring(1);
+        assertThat(connector().propertiesType().getSimpleName())
+                .isEqualTo(prefix + "ConnectorProperties");
+        assertThat(connector().inboundMapper().getClass().getSimpleName())
+                .isEqualTo(prefix + "Mapper");
+    }
+
+    protected CanonicalDocument map(Path nativeFixture) throws IOException, MappingException {
+        return connector()
+                .inboundMapper()
+                .toCanonical(Files.readAllBytes(nativeFixture), RECEIVED_AT);
+    }
+
+    protected JsonNode mapToJson(Path nativeFixture) throws IOException, MappingException {
+        return CanonicalJson.mapper()
+                .readTree(CanonicalJson.mapper().writeValueAsString(map(nativeFixture)));
+    }
+
+    protected static Stream<Path> fixtures(String kind) throws IOException {
+        try (Stream<Path> files = Files.list(FIXTURES.resolve(kind))) {
+            return files
+                    .filter(p -> p.getFileName().toString().contains(".native."))
+                    .sorted()
+                    .toList()
+                    .stream();
+        }
+    }
+
+    private static Path golden(Path nativeFixture) {
+        String name = nativeFixture.getFileName().toString();
+        return nativeFixture.resolveSibling(
+                name.substring(0, name.indexOf(".native.")) + ".canonical.json");
+    }
+
+    private static ErrorCode expectedCode(Path invalidFixture) {
+        String name = invalidFixture.getFileName().toString();
+        String beforeNative = name.substring(0, name.indexOf(".native."));
+        return ErrorCode.valueOf(beforeNative.substring(beforeNative.lastIndexOf('.') + 1));
+    }
+
+    private static String kebab(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
+    }
+}

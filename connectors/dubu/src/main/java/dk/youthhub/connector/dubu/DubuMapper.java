@@ -1,0 +1,357 @@
+package dk.youthhub.connector.dubu;
+
+import static dk.youthhub.connector.SafeXml.attribute;
+import static dk.youthhub.connector.SafeXml.child;
+import static dk.youthhub.connector.SafeXml.children;
+import static dk.youthhub.connector.SafeXml.optionalChild;
+import static dk.youthhub.connector.SafeXml.optionalText;
+import static dk.youthhub.connector.SafeXml.text;
+
+import dk.youthhub.canonical.Assessment;
+import dk.youthhub.canonical.CanonicalDocument;
+import dk.youthhub.canonical.Caseworker;
+import dk.youthhub.canonical.Consent;
+import dk.youthhub.canonical.DocumentType;
+import dk.youthhub.canonical.Handleplan;
+import dk.youthhub.canonical.LegalBasis;
+import dk.youthhub.canonical.Provenance;
+import dk.youthhub.canonical.SourceSystem;
+import dk.youthhub.canonical.Theme;
+import dk.youthhub.canonical.ThemeCode;
+import dk.youthhub.canonical.YoungPerson;
+import dk.youthhub.connector.Cpr;
+import dk.youthhub.connector.ErrorCode;
+import dk.youthhub.connector.Fields;
+import dk.youthhub.connector.InboundMapper;
+import dk.youthhub.connector.MappingException;
+import dk.youthhub.connector.SafeXml;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.w3c.dom.Element;
+
+/** DUBU-like native XML ({@code Haendelse}) to canonical documents. */
+public final class DubuMapper implements InboundMapper {
+    public static final String NS = "urn:dubu-like:haendelse:1";
+
+    static final Map<String, ThemeCode> THEMES =
+            Map.of(
+                    "UdviklingOgAdfaerd", ThemeCode.DEVELOPMENT_AND_BEHAVIOUR,
+                    "Familieforhold", ThemeCode.FAMILY,
+                    "Skoleforhold", ThemeCode.SCHOOL,
+                    "Sundhedsforhold", ThemeCode.HEALTH,
+                    "FritidOgVenskaber", ThemeCode.LEISURE_AND_FRIENDSHIPS,
+                    "AndreForhold", ThemeCode.OTHER,
+                    "Uddannelse", ThemeCode.EDUCATION,
+                    "Beskaeftigelse", ThemeCode.EMPLOYMENT);
+
+    private static final Map<String, DocumentType> EVENT_TYPES =
+            Map.of(
+                    "HandleplanOpdateret", DocumentType.HANDLEPLAN,
+                    "UndersoegelseAfsluttet", DocumentType.ASSESSMENT,
+                    "SamtykkeRegistreret", DocumentType.CONSENT);
+
+    private static final Map<DocumentType, String> BODY_ELEMENTS =
+            Map.of(
+                    DocumentType.HANDLEPLAN, "Handleplan",
+                    DocumentType.ASSESSMENT, "Undersoegelse",
+                    DocumentType.CONSENT, "Samtykke");
+
+    private static final Map<String, Consent.Status> CONSENT_STATUS =
+            Map.of("Givet", Consent.Status.GIVEN, "Tilbagekaldt", Consent.Status.REVOKED);
+
+    private static final Map<String, Consent.GivenBy> GIVEN_BY =
+            Map.of("Barn", Consent.GivenBy.YOUNG_PERSON, "Forælder", Consent.GivenBy.PARENT);
+
+    private static final List<String> RECIPIENTS = List.of("dubu", "dhuv", "jobcenter", "uu");
+
+    private static final Map<String, String> CONSENT_TYPES =
+            Map.of(
+                    "handleplan", "handleplan",
+                    "jobplan", "jobplan",
+                    "assessment", "assessment",
+                    "education-status", "education-status",
+                    "alle", Consent.ALL_TYPES);
+
+    @Override
+    public CanonicalDocument toCanonical(byte[] nativePayload, Instant receivedAt)
+            throws MappingException {
+        Element root = SafeXml.parse(nativePayload).getDocumentElement();
+        if (!NS.equals(root.getNamespaceURI()) || !"Haendelse".equals(root.getLocalName())) {
+            throw MappingException.violation(
+                    "/", "root element must be Haendelse in namespace " + NS);
+        }
+        String eventType = text(root, NS, "HaendelseType", "HaendelseType").strip();
+        DocumentType type = EVENT_TYPES.get(eventType);
+        if (type == null) {
+            throw new MappingException(
+                    ErrorCode.UNKNOWN_TYPE, "HaendelseType: not an event type of the contract");
+        }
+        String eventId = Fields.uuid(text(root, NS, "HaendelseId", "HaendelseId"), "HaendelseId");
+        OffsetDateTime eventTime =
+                Fields.dateTime(text(root, NS, "Tidspunkt", "Tidspunkt"), "Tidspunkt");
+        String municipality =
+                Fields.municipality(text(root, NS, "Kommunekode", "Kommunekode"), "Kommunekode");
+
+        Element sag = child(root, NS, "Sag", "Sag");
+        String caseId = text(sag, NS, "SagsId", "Sag/SagsId").strip();
+        Element barn = child(sag, NS, "Barn", "Sag/Barn");
+        Cpr cpr = Fields.cpr(text(barn, NS, "CPR", "Sag/Barn/CPR"), "Sag/Barn/CPR");
+        YoungPerson person =
+                new YoungPerson(
+                        cpr.digits(),
+                        strip(optionalText(barn, NS, "Fornavn", "Sag/Barn/Fornavn")),
+                        strip(optionalText(barn, NS, "Efternavn", "Sag/Barn/Efternavn")));
+        Caseworker caseworker =
+                caseworker(optionalChild(sag, NS, "Sagsbehandler", "Sag/Sagsbehandler"));
+
+        Element body = exactlyOneBody(root, type);
+        Header header = new Header(eventId, eventType, eventTime, caseId, receivedAt);
+        return switch (type) {
+            case HANDLEPLAN -> handleplan(body, header, person, municipality, caseworker);
+            case ASSESSMENT -> assessment(body, header, person, municipality, caseworker);
+            case CONSENT -> consent(body, header, person, municipality, caseworker);
+            default -> throw new IllegalStateException("unmapped type " + type);
+        };
+    }
+
+    private record Header(
+            String eventId,
+            String eventType,
+            OffsetDateTime eventTime,
+            String caseId,
+            Instant receivedAt) {
+
+        Provenance provenance(String documentId, Long sourceVersion) {
+            return new Provenance(
+                    SourceSystem.DUBU,
+                    eventId,
+                    eventType,
+                    caseId,
+                    documentId,
+                    sourceVersion,
+                    eventTime,
+                    receivedAt);
+        }
+    }
+
+    private static Element exactlyOneBody(Element root, DocumentType type) throws MappingException {
+        Element body = null;
+        for (Map.Entry<DocumentType, String> e : BODY_ELEMENTS.entrySet()) {
+            List<Element> found = children(root, NS, e.getValue());
+            if (e.getKey() != type && !found.isEmpty()) {
+                throw MappingException.violation(e.getValue(), "does not match HaendelseType");
+            }
+            if (e.getKey() == type) {
+                if (found.size() != 1) {
+                    throw MappingException.violation(
+                            e.getValue(), "exactly one is required for this HaendelseType");
+                }
+                body = found.get(0);
+            }
+        }
+        return body;
+    }
+
+    private static CanonicalDocument handleplan(
+            Element plan, Header h, YoungPerson person, String municipality, Caseworker cw)
+            throws MappingException {
+        long version = Fields.positiveInt(attribute(plan, "version"), "Handleplan/@version");
+        String planId = text(plan, NS, "PlanId", "Handleplan/PlanId").strip();
+        List<Handleplan.Goal> goals = new ArrayList<>();
+        int i = 0;
+        for (Element maal : children(plan, NS, "Maal")) {
+            String path = "Handleplan/Maal[" + ++i + "]";
+            goals.add(
+                    new Handleplan.Goal(
+                            theme(attribute(maal, "tema"), path + "/@tema"),
+                            Fields.required(maal.getTextContent(), path).strip(),
+                            Fields.optionalDate(attribute(maal, "frist"), path + "/@frist")));
+        }
+        List<Handleplan.Measure> measures = new ArrayList<>();
+        i = 0;
+        for (Element indsats : children(plan, NS, "Indsats")) {
+            String path = "Handleplan/Indsats[" + ++i + "]";
+            measures.add(
+                    new Handleplan.Measure(
+                            LegalBasis.parse(
+                                    Fields.required(
+                                                    attribute(indsats, "paragraf"),
+                                                    path + "/@paragraf")
+                                            .strip()),
+                            Fields.required(indsats.getTextContent(), path).strip(),
+                            Fields.date(attribute(indsats, "start"), path + "/@start"),
+                            Fields.optionalDate(attribute(indsats, "slut"), path + "/@slut")));
+        }
+        Element overgang =
+                optionalChild(plan, NS, "OvergangTilVoksenliv", "Handleplan/OvergangTilVoksenliv");
+        Handleplan.TransitionToAdultLife transition = null;
+        if (overgang != null) {
+            String p = "Handleplan/OvergangTilVoksenliv/";
+            transition =
+                    new Handleplan.TransitionToAdultLife(
+                            strip(
+                                    optionalText(
+                                            overgang,
+                                            NS,
+                                            "Uddannelsesmaal",
+                                            p + "Uddannelsesmaal")),
+                            strip(
+                                    optionalText(
+                                            overgang,
+                                            NS,
+                                            "Beskaeftigelsesmaal",
+                                            p + "Beskaeftigelsesmaal")),
+                            strip(optionalText(overgang, NS, "Bolig", p + "Bolig")));
+        }
+        Handleplan payload =
+                new Handleplan(
+                        LegalBasis.parse(
+                                text(plan, NS, "Lovgrundlag", "Handleplan/Lovgrundlag").strip()),
+                        Fields.date(
+                                text(plan, NS, "GyldigFra", "Handleplan/GyldigFra"),
+                                "Handleplan/GyldigFra"),
+                        Fields.optionalDate(
+                                optionalText(
+                                        plan,
+                                        NS,
+                                        "Opfoelgningsdato",
+                                        "Handleplan/Opfoelgningsdato"),
+                                "Handleplan/Opfoelgningsdato"),
+                        strip(optionalText(plan, NS, "Formaal", "Handleplan/Formaal")),
+                        goals,
+                        measures,
+                        transition);
+        return CanonicalDocument.of(
+                        DocumentType.HANDLEPLAN,
+                        version,
+                        person,
+                        municipality,
+                        cw,
+                        h.provenance(planId, version))
+                .withHandleplan(payload);
+    }
+
+    private static CanonicalDocument assessment(
+            Element u, Header h, YoungPerson person, String municipality, Caseworker cw)
+            throws MappingException {
+        String id = text(u, NS, "UndersoegelseId", "Undersoegelse/UndersoegelseId").strip();
+        List<Assessment.Finding> findings = new ArrayList<>();
+        int i = 0;
+        for (Element v : children(u, NS, "Vurdering")) {
+            String path = "Undersoegelse/Vurdering[" + ++i + "]";
+            findings.add(
+                    new Assessment.Finding(
+                            theme(attribute(v, "tema"), path + "/@tema"),
+                            Fields.required(v.getTextContent(), path).strip()));
+        }
+        if (findings.isEmpty()) {
+            throw MappingException.violation("Undersoegelse/Vurdering", "at least one is required");
+        }
+        Assessment payload =
+                new Assessment(
+                        Assessment.Kind.CHILD_ASSESSMENT,
+                        null,
+                        Fields.date(
+                                text(u, NS, "Afsluttet", "Undersoegelse/Afsluttet"),
+                                "Undersoegelse/Afsluttet"),
+                        findings,
+                        text(u, NS, "Konklusion", "Undersoegelse/Konklusion").strip());
+        return CanonicalDocument.of(
+                        DocumentType.ASSESSMENT,
+                        h.eventTime().toInstant().toEpochMilli(),
+                        person,
+                        municipality,
+                        cw,
+                        h.provenance(id, null))
+                .withAssessment(payload);
+    }
+
+    private static CanonicalDocument consent(
+            Element s, Header h, YoungPerson person, String municipality, Caseworker cw)
+            throws MappingException {
+        String id = text(s, NS, "SamtykkeId", "Samtykke/SamtykkeId").strip();
+        Consent.Status status =
+                CONSENT_STATUS.get(
+                        Fields.oneOf(
+                                text(s, NS, "Status", "Samtykke/Status"),
+                                CONSENT_STATUS.keySet(),
+                                "Samtykke/Status"));
+        Consent.GivenBy givenBy =
+                GIVEN_BY.get(
+                        Fields.oneOf(
+                                text(s, NS, "GivetAf", "Samtykke/GivetAf"),
+                                GIVEN_BY.keySet(),
+                                "Samtykke/GivetAf"));
+        String parentCprText = optionalText(s, NS, "ForaelderCPR", "Samtykke/ForaelderCPR");
+        String parentCpr =
+                parentCprText == null
+                        ? null
+                        : Fields.cpr(parentCprText, "Samtykke/ForaelderCPR").digits();
+        List<String> recipients = new ArrayList<>();
+        int i = 0;
+        for (Element m : children(s, NS, "Modtager")) {
+            recipients.add(
+                    Fields.oneOf(m.getTextContent(), RECIPIENTS, "Samtykke/Modtager[" + ++i + "]"));
+        }
+        if (recipients.isEmpty()) {
+            throw MappingException.violation("Samtykke/Modtager", "at least one is required");
+        }
+        List<String> types = new ArrayList<>();
+        i = 0;
+        for (Element d : children(s, NS, "Dokumenttype")) {
+            types.add(
+                    CONSENT_TYPES.get(
+                            Fields.oneOf(
+                                    d.getTextContent(),
+                                    CONSENT_TYPES.keySet(),
+                                    "Samtykke/Dokumenttype[" + ++i + "]")));
+        }
+        if (types.isEmpty()) {
+            throw MappingException.violation("Samtykke/Dokumenttype", "at least one is required");
+        }
+        Consent payload =
+                new Consent(
+                        status,
+                        givenBy,
+                        parentCpr,
+                        recipients,
+                        types,
+                        Fields.date(
+                                text(s, NS, "GyldigFra", "Samtykke/GyldigFra"),
+                                "Samtykke/GyldigFra"),
+                        Fields.optionalDate(
+                                optionalText(s, NS, "GyldigTil", "Samtykke/GyldigTil"),
+                                "Samtykke/GyldigTil"));
+        return CanonicalDocument.of(
+                        DocumentType.CONSENT,
+                        h.eventTime().toInstant().toEpochMilli(),
+                        person,
+                        municipality,
+                        cw,
+                        h.provenance(id, null))
+                .withConsent(payload);
+    }
+
+    private static Theme theme(String tema, String path) throws MappingException {
+        String code = Fields.oneOf(tema, THEMES.keySet(), path);
+        return new Theme(THEMES.get(code), code);
+    }
+
+    private static Caseworker caseworker(Element sb) throws MappingException {
+        if (sb == null) {
+            return null;
+        }
+        String p = "Sag/Sagsbehandler/";
+        return Caseworker.ofNullable(
+                strip(optionalText(sb, NS, "Navn", p + "Navn")),
+                strip(optionalText(sb, NS, "Enhed", p + "Enhed")),
+                strip(optionalText(sb, NS, "Email", p + "Email")));
+    }
+
+    private static String strip(String s) {
+        return s == null ? null : s.strip();
+    }
+}

@@ -1,0 +1,136 @@
+package dk.youthhub.connector.dubu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.youthhub.canonical.CanonicalDocument;
+import dk.youthhub.canonical.ThemeCode;
+import dk.youthhub.connector.Connector;
+import dk.youthhub.connector.SafeXml;
+import dk.youthhub.connector.testkit.ConnectorContractTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+
+class DubuMapperTest extends ConnectorContractTest {
+    /** Native values the mapper translates into canonical codes (the code itself is not kept). */
+    private static final Set<String> TRANSLATED =
+            Set.of("Givet", "Tilbagekaldt", "Barn", "Forælder", "alle");
+
+    @Override
+    protected Connector connector() {
+        return new DubuConnector();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyTextOfTheContractReachesTheCanonicalDocument() throws Exception {
+        return fixtures("valid")
+                .map(
+                        f ->
+                                DynamicTest.dynamicTest(
+                                        f.getFileName().toString(),
+                                        () -> {
+                                            Set<String> canonical = new HashSet<>();
+                                            collectValues(mapToJson(f), canonical);
+                                            for (String text : nativeTexts(f)) {
+                                                String expected = normalised(text);
+                                                assertThat(canonical)
+                                                        .as("native value of %s", f.getFileName())
+                                                        .contains(expected);
+                                            }
+                                        }));
+    }
+
+    @Test
+    void contractExampleMapsThemesLegalBasisAndProvenance() throws Exception {
+        CanonicalDocument doc = map(fixture("handleplan-contract-example"));
+        assertThat(doc.documentId()).isEqualTo("dubu:handleplan:HP-88120");
+        assertThat(doc.version()).isEqualTo(3);
+        assertThat(doc.youngPerson().cpr()).isEqualTo("1203094127");
+        assertThat(doc.handleplan().goals())
+                .extracting(g -> g.theme().code())
+                .containsExactly(ThemeCode.SCHOOL, ThemeCode.FAMILY);
+        assertThat(doc.handleplan().measures().get(0).legalBasis().section())
+                .isEqualTo("§52, stk. 3, nr. 7");
+        assertThat(doc.provenance().sourceEventId())
+                .isEqualTo("3f2b8a4e-6c1d-4e0a-9b7a-2d5c1e9f0a11");
+        assertThat(doc.provenance().receivedAt()).isEqualTo(RECEIVED_AT);
+    }
+
+    @Test
+    void documentsWithoutSourceVersionAreVersionedByEventTime() throws Exception {
+        CanonicalDocument given = map(fixture("samtykke-barn-sample"));
+        CanonicalDocument revoked = map(fixture("samtykke-tilbagekaldt"));
+        assertThat(given.documentId()).isEqualTo(revoked.documentId());
+        assertThat(revoked.version()).isGreaterThan(given.version());
+        assertThat(given.version())
+                .isEqualTo(given.provenance().eventTime().toInstant().toEpochMilli());
+    }
+
+    /** CPR numbers lose their dash; date-times are written in ISO-8601 with offset. */
+    private static String normalised(String text) {
+        if (text.matches("\\d{6}-\\d{4}")) {
+            return text.replace("-", "");
+        }
+        try {
+            return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.parse(text));
+        } catch (DateTimeParseException notADateTime) {
+            return text;
+        }
+    }
+
+    private static Path fixture(String name) {
+        return Path.of("src/test/resources/fixtures/valid/" + name + ".native.xml");
+    }
+
+    private static List<String> nativeTexts(Path f) throws Exception {
+        List<String> out = new ArrayList<>();
+        collectTexts(SafeXml.parse(Files.readAllBytes(f)).getDocumentElement(), out);
+        return out;
+    }
+
+    private static void collectTexts(Element e, List<String> out) {
+        if (!DubuMapper.NS.equals(e.getNamespaceURI())) {
+            return; // not the contract's: ignored by design
+        }
+        NamedNodeMap attrs = e.getAttributes();
+        for (int i = 0; i < attrs.getLength(); i++) {
+            Attr a = (Attr) attrs.item(i);
+            if (!a.getName().startsWith("xmlns")) {
+                out.add(a.getValue().strip());
+            }
+        }
+        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element child) {
+                collectTexts(child, out);
+            } else if (n.getNodeType() == Node.TEXT_NODE && !n.getNodeValue().isBlank()) {
+                String text = n.getNodeValue().strip();
+                if (!TRANSLATED.contains(text)) {
+                    out.add(text);
+                }
+            }
+        }
+    }
+
+    private static void collectValues(JsonNode node, Set<String> out) {
+        if (node.isValueNode()) {
+            out.add(node.asText());
+        }
+        node.forEach(child -> collectValues(child, out));
+        node.fields().forEachRemaining(f -> collectValues(f.getValue(), out));
+    }
+}
