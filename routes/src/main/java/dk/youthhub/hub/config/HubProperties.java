@@ -1,0 +1,96 @@
+package dk.youthhub.hub.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Every setting of the hub, under {@code hub.*}. Defaults are in {@code application.yml}; the
+ * README's configuration table documents each.
+ *
+ * @param dataDir where the hub keeps its data; the embedded broker's log is {@code <dataDir>/kafka}
+ * @param instanceId this instance's name, part of its transactional ids; stable per instance
+ * @param pseudonymSecret the key of the young person's pseudonym (HMAC of the CPR number)
+ */
+@Validated
+@ConfigurationProperties("hub")
+public record HubProperties(
+        @NotNull Path dataDir,
+        @NotBlank String instanceId,
+        String pseudonymSecret,
+        @Valid @NotNull Kafka kafka,
+        @Valid @NotNull Topics topics,
+        @Valid @NotNull Limits limits,
+        @Valid @NotNull Stage stage) {
+
+    /**
+     * @param bootstrapServers the cluster; set by {@code KAFKA_BOOTSTRAP_SERVERS}, else the
+     *     embedded broker's address
+     * @param properties extra Kafka client settings (security, SASL, TLS) for every hub client
+     */
+    public record Kafka(
+            @NotBlank String bootstrapServers,
+            @NotBlank String groupPrefix,
+            Map<String, String> properties,
+            @Valid @NotNull Embedded embedded,
+            @Min(1) int transactionTimeoutMs) {
+
+        public Map<String, String> properties() {
+            return properties == null ? Map.of() : properties;
+        }
+    }
+
+    /** The embedded single broker, on when no {@code KAFKA_BOOTSTRAP_SERVERS} is set. */
+    public record Embedded(
+            boolean enabled,
+            @NotBlank String host,
+            @Min(1) @Max(65535) int port,
+            @Min(1) @Max(65535) int controllerPort) {}
+
+    /**
+     * Topic names (defaults as in the contract) and how new topics are created.
+     *
+     * @param replicationFactor -1 for the broker's default
+     */
+    public record Topics(
+            @NotBlank String dubuEvents,
+            @NotBlank String dhuvEvents,
+            @NotBlank String jobcenterEvents,
+            @NotBlank String canonicalHandleplan,
+            @NotBlank String canonicalJobplan,
+            @NotBlank String canonicalAssessment,
+            @NotBlank String canonicalEducationStatus,
+            @NotBlank String canonicalConsent,
+            @NotBlank String dubuDeliveries,
+            @NotBlank String dhuvDeliveries,
+            @NotBlank String jobcenterDeliveries,
+            @NotBlank String uuDeliveries,
+            @NotBlank String deadLetter,
+            @NotBlank String held,
+            @NotBlank String audit,
+            @Min(1) int partitions,
+            @Min(-1) short replicationFactor) {}
+
+    /**
+     * @param maxPayloadBytes inputs larger than this are dead-lettered {@code TOO_LARGE}
+     */
+    public record Limits(@Min(1) @Max(8 * 1024 * 1024) int maxPayloadBytes) {}
+
+    /**
+     * How a stage consumes.
+     *
+     * @param maxBatch records per poll and per transaction
+     * @param maxRetryBackoffMs the longest pause between retries of a failed transaction
+     */
+    public record Stage(
+            @Min(1) @Max(10000) int maxBatch,
+            @Min(10) int pollTimeoutMs,
+            @Min(1) @Max(64) int consumers,
+            @Min(10) long maxRetryBackoffMs) {}
+}

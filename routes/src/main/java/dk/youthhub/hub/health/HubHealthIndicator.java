@@ -1,0 +1,83 @@
+package dk.youthhub.hub.health;
+
+import dk.youthhub.hub.kafka.KafkaClients;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.apache.camel.ServiceStatus;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/** {@code UP} only when every route runs and the Kafka cluster answers. */
+@Component("hub")
+public class HubHealthIndicator implements HealthIndicator, AutoCloseable {
+    private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(3);
+
+    private final CamelContext camel;
+    private final KafkaClients clients;
+    private volatile Admin admin;
+
+    public HubHealthIndicator(CamelContext camel, KafkaClients clients) {
+        this.camel = camel;
+        this.clients = clients;
+    }
+
+    @Override
+    public Health health() {
+        if (!camel.isStarted()) {
+            return Health.down().withDetail("camel", camel.getStatus().name()).build();
+        }
+        List<String> stopped =
+                camel.getRoutes().stream()
+                        .map(Route::getRouteId)
+                        .filter(
+                                id ->
+                                        camel.getRouteController().getRouteStatus(id)
+                                                != ServiceStatus.Started)
+                        .toList();
+        if (!stopped.isEmpty()) {
+            return Health.down().withDetail("routesNotStarted", stopped).build();
+        }
+        try {
+            int nodes =
+                    admin().describeCluster(
+                                    new DescribeClusterOptions()
+                                            .timeoutMs((int) KAFKA_TIMEOUT.toMillis()))
+                            .nodes()
+                            .get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                            .size();
+            return Health.up()
+                    .withDetail("routes", camel.getRoutes().size())
+                    .withDetail("kafkaNodes", nodes)
+                    .build();
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return Health.down().withDetail("kafka", e.getClass().getSimpleName()).build();
+        }
+    }
+
+    private Admin admin() {
+        if (admin == null) {
+            synchronized (this) {
+                if (admin == null) {
+                    admin = clients.admin();
+                }
+            }
+        }
+        return admin;
+    }
+
+    @Override
+    public void close() {
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(2));
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dk.youthhub.hub.inbound;
+
+import dk.youthhub.canonical.CanonicalDocument;
+import dk.youthhub.hub.stage.InboundRecord;
+import dk.youthhub.schemas.CanonicalSchemas;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+/** CloudEvents 1.0 binary-mode headers of a canonical record. */
+public final class CloudEvents {
+    public static final String SPEC_VERSION = "ce_specversion";
+    public static final String ID = "ce_id";
+    public static final String SOURCE = "ce_source";
+    public static final String TYPE = "ce_type";
+    public static final String SUBJECT = "ce_subject";
+    public static final String TIME = "ce_time";
+    public static final String DATA_SCHEMA = "ce_dataschema";
+    public static final String CONTENT_TYPE = "content-type";
+
+    private CloudEvents() {}
+
+    /**
+     * @param cause the input the record is made from; {@code ce_id} is derived from its position
+     *     and {@code index}, so it is unique per record and the same when a batch is retried
+     */
+    public static RecordHeaders headers(
+            CanonicalDocument doc, String pseudonym, InboundRecord cause, int index) {
+        RecordHeaders h = new RecordHeaders();
+        String id =
+                UUID.nameUUIDFromBytes(
+                                (cause.position() + "#" + index).getBytes(StandardCharsets.UTF_8))
+                        .toString();
+        h.add(SPEC_VERSION, utf8("1.0"));
+        h.add(ID, utf8(id));
+        h.add(SOURCE, utf8(doc.provenance().sourceSystem().id()));
+        h.add(TYPE, utf8(doc.documentType().cloudEventType()));
+        h.add(SUBJECT, utf8(pseudonym));
+        h.add(
+                TIME,
+                utf8(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(doc.provenance().eventTime())));
+        h.add(DATA_SCHEMA, utf8(CanonicalSchemas.uri(doc.documentType().id(), 1)));
+        h.add(CONTENT_TYPE, utf8("application/json"));
+        return h;
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

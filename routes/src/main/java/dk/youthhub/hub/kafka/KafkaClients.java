@@ -1,0 +1,63 @@
+package dk.youthhub.hub.kafka;
+
+import dk.youthhub.hub.config.HubProperties;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.stereotype.Component;
+
+/** Creates the hub's own Kafka clients, all with the same cluster and security settings. */
+@Component
+public class KafkaClients {
+    private final HubProperties props;
+    private final AtomicInteger producerSequence = new AtomicInteger();
+
+    /** The embedded broker, when on, is started before any client exists. */
+    public KafkaClients(HubProperties props, Optional<EmbeddedKafkaServer> embedded) {
+        this.props = props;
+    }
+
+    public String bootstrapServers() {
+        return props.kafka().bootstrapServers();
+    }
+
+    /** Bootstrap servers plus the operator's {@code hub.kafka.properties.*}. */
+    public Map<String, Object> commonProperties() {
+        Map<String, Object> p = new HashMap<>(props.kafka().properties());
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        return p;
+    }
+
+    public Admin admin() {
+        Map<String, Object> p = commonProperties();
+        p.put(AdminClientConfig.CLIENT_ID_CONFIG, props.instanceId() + ".admin");
+        return Admin.create(p);
+    }
+
+    /**
+     * A transactional, idempotent producer for one consumer of a stage. Its transactional id is
+     * unique per instance, stage and consumer.
+     */
+    public Producer<byte[], byte[]> transactionalProducer(String stageId) {
+        Map<String, Object> p = commonProperties();
+        String id = props.instanceId() + "." + stageId + "." + producerSequence.incrementAndGet();
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, id);
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, id);
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024);
+        p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, props.kafka().transactionTimeoutMs());
+        Producer<byte[], byte[]> producer =
+                new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
+        producer.initTransactions();
+        return producer;
+    }
+}

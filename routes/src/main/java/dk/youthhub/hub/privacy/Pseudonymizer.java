@@ -1,0 +1,66 @@
+package dk.youthhub.hub.privacy;
+
+import dk.youthhub.hub.config.HubProperties;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The young person's key everywhere: HMAC-SHA256 of the normalised CPR number under {@code
+ * HUB_PSEUDONYM_SECRET}, in lowercase hex. Without the secret the CPR number cannot be recovered or
+ * confirmed from a pseudonym.
+ */
+@Component
+public class Pseudonymizer {
+    static final String DEVELOPMENT_SECRET = "development-only-pseudonym-secret-do-not-use";
+    static final int MIN_SECRET_LENGTH = 32;
+    private static final Logger LOG = LoggerFactory.getLogger(Pseudonymizer.class);
+
+    private final SecretKeySpec key;
+    private final ThreadLocal<Mac> mac;
+
+    public Pseudonymizer(HubProperties props) {
+        String secret = props.pseudonymSecret();
+        if (secret == null || secret.isBlank()) {
+            if (!props.kafka().embedded().enabled()) {
+                throw new IllegalStateException(
+                        "HUB_PSEUDONYM_SECRET must be set when the hub runs against an external Kafka");
+            }
+            LOG.warn(
+                    "HUB_PSEUDONYM_SECRET is not set: using the documented DEVELOPMENT secret. "
+                            + "Never run real data this way.");
+            secret = DEVELOPMENT_SECRET;
+        }
+        if (secret.length() < MIN_SECRET_LENGTH) {
+            throw new IllegalStateException(
+                    "HUB_PSEUDONYM_SECRET must be at least " + MIN_SECRET_LENGTH + " characters");
+        }
+        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.mac = ThreadLocal.withInitial(this::newMac);
+    }
+
+    /** The pseudonym of a normalised (10-digit) CPR number. */
+    public String pseudonym(String normalisedCpr) {
+        if (normalisedCpr == null || !normalisedCpr.matches("[0-9]{10}")) {
+            throw new IllegalArgumentException("not a normalised CPR number");
+        }
+        return HexFormat.of()
+                .formatHex(mac.get().doFinal(normalisedCpr.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    private Mac newMac() {
+        try {
+            Mac m = Mac.getInstance("HmacSHA256");
+            m.init(key);
+            return m;
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
+    }
+}
