@@ -99,11 +99,13 @@ public final class TransactionalStage extends ServiceSupport implements Processo
             Map<TopicPartition, Long> firstOffsets,
             Exception cause)
             throws InterruptedException {
+        // Kafka's and the stage's exception messages name topics and states, never record content.
         LOG.warn(
                 "Stage {}: batch of {} partition(s) not committed, will retry: {}",
                 stageId,
                 firstOffsets.size(),
-                cause.getClass().getName());
+                cause.toString());
+        LOG.debug("Stage {}: failure detail", stageId, cause);
         if (producer != null) {
             if (isFatalForProducer(cause)) {
                 discard(consumer, producer);

@@ -1,0 +1,288 @@
+package dk.youthhub.hub;
+
+import static dk.youthhub.hub.support.Records.header;
+import static dk.youthhub.hub.support.Records.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.youthhub.connector.CanonicalJson;
+import dk.youthhub.hub.deadletter.DeadLetters;
+import dk.youthhub.hub.support.Records;
+import dk.youthhub.hub.support.SharedKafka;
+import dk.youthhub.hub.support.SharedKafkaExtension;
+import dk.youthhub.schemas.CanonicalSchemas;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.camel.CamelContext;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
+
+@ExtendWith(SharedKafkaExtension.class)
+@CamelSpringBootTest
+@SpringBootTest(
+        classes = HubApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "hub.topics.dubu-events=it-d2c.dubu.events.v1",
+            "hub.topics.canonical-handleplan=it-d2c.canonical.handleplan.v1",
+            "hub.topics.canonical-assessment=it-d2c.canonical.assessment.v1",
+            "hub.topics.canonical-consent=it-d2c.canonical.consent.v1",
+            "hub.topics.dead-letter=it-d2c.hub.deadletter.v1",
+            "hub.topics.partitions=3",
+            "hub.kafka.group-prefix=it-d2c",
+            "hub.stage.poll-timeout-ms=100",
+            "hub.pseudonym-secret=integration-test-secret-0123456789abcdef"
+        })
+class DubuToCanonicalIT {
+    private static final Path FIXTURES = Path.of("../connectors/dubu/src/test/resources/fixtures");
+    private static final String IN = "it-d2c.dubu.events.v1";
+    private static final String HANDLEPLANS = "it-d2c.canonical.handleplan.v1";
+    private static final String DEAD = "it-d2c.hub.deadletter.v1";
+    private static final String EXAMPLE_EVENT_ID = "3f2b8a4e-6c1d-4e0a-9b7a-2d5c1e9f0a11";
+
+    @Autowired CamelContext camel;
+    @Autowired TestRestTemplate http;
+
+    private final String servers = SharedKafka.bootstrapServers();
+
+    @Test
+    void contractExampleBecomesOneSchemaValidCanonicalRecordWithCloudEventsHeaders()
+            throws Exception {
+        byte[] example =
+                Files.readAllBytes(
+                        FIXTURES.resolve("valid/handleplan-contract-example.native.xml"));
+        Records.send(
+                servers,
+                IN,
+                "DUBU-2025-004711".getBytes(StandardCharsets.UTF_8),
+                example,
+                Records.header("x-source-trace", "120309-4127"));
+
+        ConsumerRecord<byte[], byte[]> out =
+                single(
+                        Records.readUntil(
+                                servers,
+                                HANDLEPLANS,
+                                "read_committed",
+                                rs ->
+                                        rs.stream()
+                                                .anyMatch(
+                                                        r ->
+                                                                text(r.value())
+                                                                        .contains(
+                                                                                EXAMPLE_EVENT_ID))),
+                        EXAMPLE_EVENT_ID);
+
+        JsonNode body = CanonicalJson.mapper().readTree(out.value());
+        assertThat(CanonicalSchemas.validate("handleplan", 1, body)).isEmpty();
+        assertThat(body.at("/youngPerson/cpr").asText()).isEqualTo("1203094127");
+        JsonNode golden =
+                CanonicalJson.mapper()
+                        .readTree(
+                                FIXTURES.resolve("valid/handleplan-contract-example.canonical.json")
+                                        .toFile());
+        assertThat(withoutReceivedAt(body)).isEqualTo(withoutReceivedAt(golden));
+
+        String key = text(out.key());
+        assertThat(key).matches("[0-9a-f]{64}");
+        assertThat(header(out, "ce_specversion")).isEqualTo("1.0");
+        assertThat(header(out, "ce_id")).isNotBlank();
+        assertThat(header(out, "ce_source")).isEqualTo("dubu");
+        assertThat(header(out, "ce_type")).isEqualTo("dk.youthhub.handleplan.v1");
+        assertThat(header(out, "ce_subject")).isEqualTo(key);
+        assertThat(header(out, "ce_time")).isEqualTo("2026-03-14T09:30:00+01:00");
+        assertThat(header(out, "content-type")).isEqualTo("application/json");
+        assertThat(out.headers().lastHeader("x-source-trace"))
+                .as("inbound headers are not copied")
+                .isNull();
+        for (Header h : out.headers()) {
+            assertThat(text(h.value())).doesNotContain("1203094127").doesNotContain("120309-4127");
+        }
+    }
+
+    @Test
+    void hostileRecordsAreDeadLetteredWithTheirCodeAndTheValidRecordBehindStillArrives()
+            throws Exception {
+        String run = UUID.randomUUID().toString();
+        byte[] key =
+                ("case-" + run)
+                        .getBytes(StandardCharsets.UTF_8); // one key: one partition, in order
+        byte[] valid =
+                Files.readAllBytes(
+                        FIXTURES.resolve("valid/handleplan-contract-example.native.xml"));
+        Map<String, byte[]> hostile = new LinkedHashMap<>();
+        hostile.put("MALFORMED", Arrays.copyOf(valid, valid.length / 2));
+        hostile.put(
+                "MALFORMED-xxe",
+                Files.readAllBytes(FIXTURES.resolve("invalid/xxe.MALFORMED.native.xml")));
+        hostile.put(
+                "MALFORMED-billion-laughs",
+                Files.readAllBytes(
+                        FIXTURES.resolve("invalid/billion-laughs.MALFORMED.native.xml")));
+        hostile.put(
+                "INVALID_CPR",
+                Files.readAllBytes(
+                        FIXTURES.resolve("invalid/impossible-date-cpr.INVALID_CPR.native.xml")));
+        hostile.put(
+                "UNKNOWN_TYPE",
+                Files.readAllBytes(
+                        FIXTURES.resolve("invalid/unknown-type.UNKNOWN_TYPE.native.xml")));
+        hostile.put(
+                "SCHEMA_VIOLATION",
+                Files.readAllBytes(
+                        FIXTURES.resolve("invalid/unknown-tema.SCHEMA_VIOLATION.native.xml")));
+        byte[] tooLarge = new byte[600 * 1024];
+        Arrays.fill(tooLarge, (byte) ' ');
+        System.arraycopy(valid, 0, tooLarge, 0, valid.length);
+        hostile.put("TOO_LARGE", tooLarge);
+        for (Map.Entry<String, byte[]> e : hostile.entrySet()) {
+            Records.send(
+                    servers,
+                    IN,
+                    key,
+                    e.getValue(),
+                    Records.header("test-case", run + "/" + e.getKey()));
+        }
+        String eventId = UUID.randomUUID().toString();
+        Records.send(
+                servers,
+                IN,
+                key,
+                new String(valid, StandardCharsets.UTF_8)
+                        .replace(EXAMPLE_EVENT_ID, eventId)
+                        .getBytes(StandardCharsets.UTF_8));
+
+        List<ConsumerRecord<byte[], byte[]>> dead =
+                Records.readUntil(
+                                servers,
+                                DEAD,
+                                "read_committed",
+                                rs -> ofRun(rs, run).size() == hostile.size())
+                        .stream()
+                        .filter(
+                                r ->
+                                        header(r, "test-case") != null
+                                                && header(r, "test-case").startsWith(run))
+                        .toList();
+        assertThat(dead).hasSize(hostile.size());
+        for (ConsumerRecord<byte[], byte[]> d : dead) {
+            String testCase = header(d, "test-case").substring(run.length() + 1);
+            assertThat(header(d, DeadLetters.ERROR_CODE))
+                    .as(testCase)
+                    .isEqualTo(testCase.split("-")[0]);
+            assertThat(d.key()).isEqualTo(key);
+            assertThat(d.value()).as("value unchanged").isEqualTo(hostile.get(testCase));
+            assertThat(header(d, DeadLetters.SOURCE_TOPIC)).isEqualTo(IN);
+            assertThat(header(d, DeadLetters.SOURCE_PARTITION)).matches("\\d+");
+            assertThat(header(d, DeadLetters.SOURCE_OFFSET)).matches("\\d+");
+            assertThat(header(d, DeadLetters.ERROR_MESSAGE))
+                    .isNotBlank()
+                    .doesNotContainPattern("\\d{6}-?\\d{4}");
+        }
+        assertThat(
+                        Records.readUntil(
+                                servers,
+                                HANDLEPLANS,
+                                "read_committed",
+                                rs -> rs.stream().anyMatch(r -> text(r.value()).contains(eventId))))
+                .filteredOn(r -> text(r.value()).contains(eventId))
+                .hasSize(1);
+    }
+
+    @Test
+    void restartingTheRouteDuplicatesNothing() throws Exception {
+        byte[] valid =
+                Files.readAllBytes(FIXTURES.resolve("valid/undersoegelse-sample.native.xml"));
+        String before = UUID.randomUUID().toString();
+        String after = UUID.randomUUID().toString();
+        String original = "a7b6c5d4-e3f2-4a1b-9c8d-7e6f5a4b3c2d";
+        Records.send(servers, IN, null, withEventId(valid, original, before));
+        String assessments = "it-d2c.canonical.assessment.v1";
+        Records.readUntil(servers, assessments, "read_committed", rs -> count(rs, before) == 1);
+
+        camel.getRouteController().stopRoute("dubu-to-canonical");
+        camel.getRouteController().startRoute("dubu-to-canonical");
+        Records.send(servers, IN, null, withEventId(valid, original, after));
+
+        List<ConsumerRecord<byte[], byte[]>> all =
+                Records.readUntil(
+                        servers, assessments, "read_committed", rs -> count(rs, after) == 1);
+        assertThat(count(Records.readAll(servers, assessments), before)).isEqualTo(1);
+        assertThat(count(all, after)).isEqualTo(1);
+    }
+
+    @Test
+    void healthIsUpOnlyWhileTheRoutesRun() throws Exception {
+        ResponseEntity<String> health = http.getForEntity("/actuator/health", String.class);
+        assertThat(health.getStatusCode().value()).isEqualTo(200);
+        assertThat(health.getBody())
+                .contains("\"status\":\"UP\"")
+                .contains("\"hub\":{\"status\":\"UP\"");
+
+        camel.getRouteController().stopRoute("dubu-to-canonical");
+        try {
+            ResponseEntity<String> down = http.getForEntity("/actuator/health", String.class);
+            assertThat(down.getStatusCode().value()).isEqualTo(503);
+            assertThat(down.getBody())
+                    .contains("\"hub\":{\"status\":\"DOWN\"")
+                    .contains("dubu-to-canonical");
+        } finally {
+            camel.getRouteController().startRoute("dubu-to-canonical");
+        }
+    }
+
+    @Test
+    void routeIdsAreKebabCase() {
+        assertThat(camel.getRoutes()).isNotEmpty();
+        assertThat(camel.getRoutes())
+                .allSatisfy(r -> assertThat(r.getRouteId()).matches("[a-z]+(-[a-z]+)*"));
+    }
+
+    private static byte[] withEventId(byte[] xml, String original, String eventId) {
+        return new String(xml, StandardCharsets.UTF_8)
+                .replace(original, eventId)
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static long count(List<ConsumerRecord<byte[], byte[]>> rs, String marker) {
+        return rs.stream().filter(r -> text(r.value()).contains(marker)).count();
+    }
+
+    private static List<ConsumerRecord<byte[], byte[]>> ofRun(
+            List<ConsumerRecord<byte[], byte[]>> rs, String run) {
+        return rs.stream()
+                .filter(
+                        r ->
+                                header(r, "test-case") != null
+                                        && header(r, "test-case").startsWith(run))
+                .toList();
+    }
+
+    private static ConsumerRecord<byte[], byte[]> single(
+            List<ConsumerRecord<byte[], byte[]>> rs, String marker) {
+        List<ConsumerRecord<byte[], byte[]>> found =
+                rs.stream().filter(r -> text(r.value()).contains(marker)).toList();
+        assertThat(found).hasSize(1);
+        return found.get(0);
+    }
+
+    private static JsonNode withoutReceivedAt(JsonNode doc) {
+        ObjectNode copy = doc.deepCopy();
+        ((ObjectNode) copy.get("provenance")).remove("receivedAt");
+        return copy;
+    }
+}
