@@ -8,9 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.youthhub.connector.CanonicalJson;
 import dk.youthhub.hub.deadletter.DeadLetters;
+import dk.youthhub.hub.support.HubIT;
 import dk.youthhub.hub.support.Records;
-import dk.youthhub.hub.support.SharedKafka;
-import dk.youthhub.hub.support.SharedKafkaExtension;
 import dk.youthhub.schemas.CanonicalSchemas;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,43 +20,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.camel.CamelContext;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 
-@ExtendWith(SharedKafkaExtension.class)
-@CamelSpringBootTest
-@SpringBootTest(
-        classes = HubApplication.class,
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "hub.topics.dubu-events=it-d2c.dubu.events.v1",
-            "hub.topics.canonical-handleplan=it-d2c.canonical.handleplan.v1",
-            "hub.topics.canonical-assessment=it-d2c.canonical.assessment.v1",
-            "hub.topics.canonical-consent=it-d2c.canonical.consent.v1",
-            "hub.topics.dead-letter=it-d2c.hub.deadletter.v1",
-            "hub.topics.partitions=3",
-            "hub.kafka.group-prefix=it-d2c",
-            "hub.stage.poll-timeout-ms=100",
-            "hub.pseudonym-secret=integration-test-secret-0123456789abcdef"
-        })
-class DubuToCanonicalIT {
+class DubuToCanonicalIT extends HubIT {
     private static final Path FIXTURES = Path.of("../connectors/dubu/src/test/resources/fixtures");
-    private static final String IN = "it-d2c.dubu.events.v1";
-    private static final String HANDLEPLANS = "it-d2c.canonical.handleplan.v1";
-    private static final String DEAD = "it-d2c.hub.deadletter.v1";
+    private static final String IN = "it.dubu.events.v1";
+    private static final String HANDLEPLANS = "it.canonical.handleplan.v1";
+    private static final String DEAD = "it.hub.deadletter.v1";
     private static final String EXAMPLE_EVENT_ID = "3f2b8a4e-6c1d-4e0a-9b7a-2d5c1e9f0a11";
 
     @Autowired CamelContext camel;
     @Autowired TestRestTemplate http;
-
-    private final String servers = SharedKafka.bootstrapServers();
 
     @Test
     void contractExampleBecomesOneSchemaValidCanonicalRecordWithCloudEventsHeaders()
@@ -211,7 +189,7 @@ class DubuToCanonicalIT {
         String after = UUID.randomUUID().toString();
         String original = "a7b6c5d4-e3f2-4a1b-9c8d-7e6f5a4b3c2d";
         Records.send(servers, IN, null, withEventId(valid, original, before));
-        String assessments = "it-d2c.canonical.assessment.v1";
+        String assessments = "it.canonical.assessment.v1";
         Records.readUntil(servers, assessments, "read_committed", rs -> count(rs, before) == 1);
 
         camel.getRouteController().stopRoute("dubu-to-canonical");

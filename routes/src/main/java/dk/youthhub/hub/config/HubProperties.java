@@ -27,7 +27,8 @@ public record HubProperties(
         @Valid @NotNull Kafka kafka,
         @Valid @NotNull Topics topics,
         @Valid @NotNull Limits limits,
-        @Valid @NotNull Stage stage) {
+        @Valid @NotNull Stage stage,
+        @Valid @NotNull Security security) {
 
     /**
      * @param bootstrapServers the cluster; set by {@code KAFKA_BOOTSTRAP_SERVERS}, else the
@@ -81,6 +82,17 @@ public record HubProperties(
      * @param maxPayloadBytes inputs larger than this are dead-lettered {@code TOO_LARGE}
      */
     public record Limits(@Min(1) @Max(8 * 1024 * 1024) int maxPayloadBytes) {}
+
+    /**
+     * HTTP credentials: one bearer token per system ({@code dubu}, {@code dhuv}, {@code jobcenter},
+     * {@code uu}) and one for {@code admin}.
+     */
+    public record Security(Map<String, String> tokens) {
+
+        public Map<String, String> tokens() {
+            return tokens == null ? Map.of() : tokens;
+        }
+    }
 
     /**
      * How a stage consumes.

@@ -1,7 +1,10 @@
 package dk.youthhub.hub.connectors;
 
+import dk.youthhub.canonical.SourceSystem;
 import dk.youthhub.connector.Connector;
+import dk.youthhub.connector.dhuv.DhuvConnector;
 import dk.youthhub.connector.dubu.DubuConnector;
+import dk.youthhub.connector.jobcenter.JobcenterConnector;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -11,9 +14,18 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ConnectorRegistry {
-    private final List<Connector> connectors = List.of(new DubuConnector());
+    private final List<Connector> connectors =
+            List.of(new DubuConnector(), new DhuvConnector(), new JobcenterConnector());
 
     public List<Connector> all() {
         return connectors;
+    }
+
+    /** The connector that speaks for a system. */
+    public Connector of(SourceSystem system) {
+        return connectors.stream()
+                .filter(c -> c.descriptor().system() == system)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no connector for " + system.id()));
     }
 }

@@ -41,6 +41,19 @@ public class KafkaClients {
         return Admin.create(p);
     }
 
+    /** An idempotent producer that waits for all in-sync replicas ({@code acks=all}). */
+    public Producer<byte[], byte[]> idempotentProducer(String name) {
+        Map<String, Object> p = commonProperties();
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, props.instanceId() + "." + name);
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024);
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 25_000);
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        return new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
     /**
      * A transactional, idempotent producer for one consumer of a stage. Its transactional id is
      * unique per instance, stage and consumer.

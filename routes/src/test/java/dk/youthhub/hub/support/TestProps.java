@@ -39,6 +39,7 @@ public final class TestProps {
                         6,
                         (short) -1),
                 new HubProperties.Limits(512 * 1024),
-                new HubProperties.Stage(500, 100, 1, 1000));
+                new HubProperties.Stage(500, 100, 1, 1000),
+                new HubProperties.Security(Map.of()));
     }
 }

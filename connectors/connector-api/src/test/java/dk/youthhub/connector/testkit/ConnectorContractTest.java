@@ -17,8 +17,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -154,6 +160,49 @@ public abstract class ConnectorContractTest {
                 .isEqualTo(prefix + "ConnectorProperties");
         assertThat(connector().inboundMapper().getClass().getSimpleName())
                 .isEqualTo(prefix + "Mapper");
+    }
+
+    /**
+     * Asserts that each native value reaches the canonical document (CPR numbers without the dash,
+     * date-times in ISO-8601): no content the contract defines is dropped.
+     */
+    protected void assertNativeValuesInCanonical(Path fixture, List<String> nativeValues)
+            throws IOException, MappingException {
+        Set<String> canonical = new HashSet<>();
+        collectValues(mapToJson(fixture), canonical);
+        for (String value : nativeValues) {
+            assertThat(canonical)
+                    .as("native value of %s", fixture.getFileName())
+                    .contains(normalised(value));
+        }
+    }
+
+    /** Every scalar value of a JSON tree (for JSON connectors' native documents). */
+    protected static List<String> jsonValues(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        if (node.isValueNode() && !node.isNull()) {
+            out.add(node.asText().strip());
+        }
+        node.forEach(child -> out.addAll(jsonValues(child)));
+        return out;
+    }
+
+    private static String normalised(String text) {
+        if (text.matches("\\d{6}-\\d{4}")) {
+            return text.replace("-", "");
+        }
+        try {
+            return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.parse(text));
+        } catch (DateTimeParseException notADateTime) {
+            return text;
+        }
+    }
+
+    private static void collectValues(JsonNode node, Set<String> out) {
+        if (node.isValueNode()) {
+            out.add(node.asText());
+        }
+        node.forEach(child -> collectValues(child, out));
     }
 
     protected CanonicalDocument map(Path nativeFixture) throws IOException, MappingException {

@@ -1,0 +1,167 @@
+package dk.youthhub.connector.jobcenter;
+
+import static dk.youthhub.connector.SafeJson.array;
+import static dk.youthhub.connector.SafeJson.text;
+import static dk.youthhub.connector.Texts.clean;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.youthhub.canonical.Assessment;
+import dk.youthhub.canonical.CanonicalDocument;
+import dk.youthhub.canonical.Caseworker;
+import dk.youthhub.canonical.DocumentType;
+import dk.youthhub.canonical.Jobplan;
+import dk.youthhub.canonical.Provenance;
+import dk.youthhub.canonical.SourceSystem;
+import dk.youthhub.canonical.Theme;
+import dk.youthhub.canonical.ThemeCode;
+import dk.youthhub.canonical.YoungPerson;
+import dk.youthhub.connector.Fields;
+import dk.youthhub.connector.InboundMapper;
+import dk.youthhub.connector.MappingException;
+import dk.youthhub.connector.SafeJson;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Job-centre native JSON to canonical documents. The hub's HTTP ingress runs this mapper before it
+ * accepts an event, so the ingress and the {@code jobcenter-to-canonical} route reject exactly the
+ * same inputs.
+ */
+public final class JobcenterMapper implements InboundMapper {
+    public static final String SCHEMA = "classpath:schemas/native/jobcenter/v1/event.schema.json";
+
+    private static final Map<String, DocumentType> EVENT_TYPES =
+            Map.of(
+                    "JOBPLAN_UPDATED", DocumentType.JOBPLAN,
+                    "RESOURCE_PROFILE_COMPLETED", DocumentType.ASSESSMENT);
+
+    /** Resource-profile elements share the canonical code of the same name. */
+    static ThemeCode theme(String element) {
+        return ThemeCode.valueOf(element);
+    }
+
+    @Override
+    public CanonicalDocument toCanonical(byte[] nativePayload, Instant receivedAt)
+            throws MappingException {
+        JsonNode event = SafeJson.event(nativePayload, "eventType", EVENT_TYPES.keySet(), SCHEMA);
+        YoungPerson person =
+                new YoungPerson(
+                        Fields.cpr(text(event, "/citizen/cprNumber"), "/citizen/cprNumber")
+                                .digits(),
+                        clean(text(event, "/citizen/firstName")),
+                        clean(text(event, "/citizen/lastName")));
+        OffsetDateTime eventTime = Fields.dateTime(text(event, "/occurredAt"), "/occurredAt");
+        String eventType = text(event, "/eventType");
+        String municipality = text(event, "/municipalityCode");
+        return switch (EVENT_TYPES.get(eventType)) {
+            case JOBPLAN -> jobplan(event, eventType, eventTime, receivedAt, person, municipality);
+            case ASSESSMENT ->
+                    resourceProfile(event, eventType, eventTime, receivedAt, person, municipality);
+            default -> throw new IllegalStateException("unmapped type " + eventType);
+        };
+    }
+
+    private static CanonicalDocument jobplan(
+            JsonNode event,
+            String eventType,
+            OffsetDateTime eventTime,
+            Instant receivedAt,
+            YoungPerson person,
+            String municipality) {
+        JsonNode p = event.get("jobplan");
+        long revision = p.get("revision").asLong();
+        String planId = clean(text(p, "/planId"));
+        List<Jobplan.Activity> activities =
+                array(p, "/activities").stream()
+                        .map(
+                                a ->
+                                        new Jobplan.Activity(
+                                                text(a, "/type"),
+                                                clean(text(a, "/description")),
+                                                date(text(a, "/startDate")),
+                                                date(text(a, "/endDate"))))
+                        .toList();
+        Jobplan payload =
+                new Jobplan(
+                        text(p, "/targetGroup"),
+                        clean(text(p, "/educationGoal")),
+                        clean(text(p, "/employmentGoal")),
+                        activities,
+                        date(text(p, "/nextFollowUp")));
+        Caseworker caseworker =
+                Caseworker.ofNullable(
+                        clean(text(p, "/caseworker/name")),
+                        clean(text(p, "/caseworker/unit")),
+                        clean(text(p, "/caseworker/email")));
+        Provenance provenance =
+                new Provenance(
+                        SourceSystem.JOBCENTER,
+                        text(event, "/eventId"),
+                        eventType,
+                        null,
+                        planId,
+                        revision,
+                        eventTime,
+                        receivedAt);
+        return CanonicalDocument.of(
+                        DocumentType.JOBPLAN,
+                        revision,
+                        person,
+                        municipality,
+                        caseworker,
+                        provenance)
+                .withJobplan(payload);
+    }
+
+    private static CanonicalDocument resourceProfile(
+            JsonNode event,
+            String eventType,
+            OffsetDateTime eventTime,
+            Instant receivedAt,
+            YoungPerson person,
+            String municipality) {
+        JsonNode r = event.get("resourceProfile");
+        List<Assessment.Finding> findings =
+                array(r, "/elements").stream()
+                        .map(
+                                e ->
+                                        new Assessment.Finding(
+                                                new Theme(
+                                                        theme(text(e, "/element")),
+                                                        text(e, "/element")),
+                                                clean(text(e, "/assessment"))))
+                        .toList();
+        Assessment payload =
+                new Assessment(
+                        Assessment.Kind.RESOURCE_PROFILE,
+                        null,
+                        date(text(r, "/completedOn")),
+                        findings,
+                        clean(text(r, "/summary")));
+        Provenance provenance =
+                new Provenance(
+                        SourceSystem.JOBCENTER,
+                        text(event, "/eventId"),
+                        eventType,
+                        null,
+                        clean(text(r, "/profileId")),
+                        null,
+                        eventTime,
+                        receivedAt);
+        return CanonicalDocument.of(
+                        DocumentType.ASSESSMENT,
+                        eventTime.toInstant().toEpochMilli(),
+                        person,
+                        municipality,
+                        null,
+                        provenance)
+                .withAssessment(payload);
+    }
+
+    private static LocalDate date(String value) {
+        return value == null ? null : LocalDate.parse(value);
+    }
+}

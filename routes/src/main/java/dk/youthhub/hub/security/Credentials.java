@@ -1,0 +1,100 @@
+package dk.youthhub.hub.security;
+
+import dk.youthhub.hub.config.HubProperties;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The bearer tokens, one per system and one for the admin role. Only their SHA-256 digests are
+ * kept, and a presented token is compared with every digest in constant time. With the embedded
+ * broker, missing tokens get documented development tokens ({@code dev-token-<principal>}) and a
+ * warning; otherwise the hub refuses to start without the job centre's and the admin's token.
+ */
+@Component
+public class Credentials {
+    public static final String ADMIN = "admin";
+    public static final List<String> SYSTEMS = List.of("dubu", "dhuv", "jobcenter", "uu");
+    static final List<String> REQUIRED = List.of("jobcenter", ADMIN);
+    static final int MIN_TOKEN_LENGTH = 24;
+    private static final Logger LOG = LoggerFactory.getLogger(Credentials.class);
+
+    private final Map<String, byte[]> digests = new LinkedHashMap<>();
+
+    public Credentials(HubProperties props) {
+        Map<String, String> configured = props.security().tokens();
+        boolean embedded = props.kafka().embedded().enabled();
+        for (String principal : principals()) {
+            String token = configured.get(principal);
+            if (token == null || token.isBlank()) {
+                if (embedded) {
+                    token = developmentToken(principal);
+                    LOG.warn(
+                            "No token configured for '{}': using the documented development token."
+                                    + " Never expose this hub.",
+                            principal);
+                } else if (REQUIRED.contains(principal)) {
+                    throw new IllegalStateException(
+                            "HUB_TOKEN_"
+                                    + principal.toUpperCase()
+                                    + " must be set outside the embedded default");
+                } else {
+                    continue;
+                }
+            } else if (!embedded && token.length() < MIN_TOKEN_LENGTH) {
+                throw new IllegalStateException(
+                        "HUB_TOKEN_"
+                                + principal.toUpperCase()
+                                + " must be at least "
+                                + MIN_TOKEN_LENGTH
+                                + " characters");
+            }
+            byte[] digest = sha256(token);
+            if (digests.values().stream().anyMatch(d -> MessageDigest.isEqual(d, digest))) {
+                throw new IllegalStateException(
+                        "two principals share one token: give each its own");
+            }
+            digests.put(principal, digest);
+        }
+    }
+
+    /** The principal a token belongs to; every digest is compared, whatever matches first. */
+    public Optional<String> principalOf(String token) {
+        if (token == null || token.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] presented = sha256(token);
+        String found = null;
+        for (Map.Entry<String, byte[]> e : digests.entrySet()) {
+            if (MessageDigest.isEqual(e.getValue(), presented)) {
+                found = e.getKey();
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    public static String developmentToken(String principal) {
+        return "dev-token-" + principal;
+    }
+
+    private static List<String> principals() {
+        return java.util.stream.Stream.concat(SYSTEMS.stream(), java.util.stream.Stream.of(ADMIN))
+                .toList();
+    }
+
+    private static byte[] sha256(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package dk.youthhub.hub.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Bearer tokens for the HTTP API: no token or an unknown one is {@code 401}, a valid token of the
+ * wrong system or role is {@code 403}. Each system may only call its own endpoints.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+    public static final String ROLE_ADMIN = "ADMIN";
+
+    public static String systemRole(String system) {
+        return "SYSTEM_" + system.toUpperCase();
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, Credentials credentials) throws Exception {
+        return http.csrf(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(
+                        new BearerTokenFilter(credentials), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(
+                        a ->
+                                a.requestMatchers(
+                                                "/actuator/health",
+                                                "/actuator/health/**",
+                                                "/actuator/info")
+                                        .permitAll()
+                                        .requestMatchers(
+                                                HttpMethod.POST, "/api/v1/jobcenter/events")
+                                        .hasRole(systemRole("jobcenter"))
+                                        .requestMatchers(
+                                                "/api/v1/audit/**",
+                                                "/api/v1/held/**",
+                                                "/api/v1/deadletters/**")
+                                        .hasRole(ROLE_ADMIN)
+                                        .anyRequest()
+                                        .denyAll())
+                .exceptionHandling(
+                        e ->
+                                e.authenticationEntryPoint(
+                                                (request, response, ex) -> {
+                                                    response.setHeader(
+                                                            "WWW-Authenticate", "Bearer");
+                                                    Problems.write(
+                                                            response,
+                                                            401,
+                                                            Problems.of(
+                                                                    401,
+                                                                    "A valid bearer token is required"));
+                                                })
+                                        .accessDeniedHandler(
+                                                (request, response, ex) ->
+                                                        Problems.write(
+                                                                response,
+                                                                403,
+                                                                Problems.of(
+                                                                        403,
+                                                                        "This token may not use this endpoint"))))
+                .build();
+    }
+
+    /** Authenticates {@code Authorization: Bearer <token>}; never logs or stores the token. */
+    static final class BearerTokenFilter extends OncePerRequestFilter {
+        private static final String PREFIX = "Bearer ";
+        private final Credentials credentials;
+
+        BearerTokenFilter(Credentials credentials) {
+            this.credentials = credentials;
+        }
+
+        /** Camel's platform-http answers on a second dispatch, authorised like the first. */
+        @Override
+        protected boolean shouldNotFilterAsyncDispatch() {
+            return false;
+        }
+
+        @Override
+        protected boolean shouldNotFilterErrorDispatch() {
+            return false;
+        }
+
+        @Override
+        protected void doFilterInternal(
+                HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            String header = request.getHeader("Authorization");
+            if (header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+                credentials
+                        .principalOf(header.substring(PREFIX.length()).strip())
+                        .ifPresent(
+                                principal ->
+                                        SecurityContextHolder.getContext()
+                                                .setAuthentication(
+                                                        UsernamePasswordAuthenticationToken
+                                                                .authenticated(
+                                                                        principal,
+                                                                        null,
+                                                                        List.of(
+                                                                                new SimpleGrantedAuthority(
+                                                                                        "ROLE_"
+                                                                                                + (principal
+                                                                                                                .equals(
+                                                                                                                        Credentials
+                                                                                                                                .ADMIN)
+                                                                                                        ? ROLE_ADMIN
+                                                                                                        : systemRole(
+                                                                                                                principal)))))));
+            }
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dk.youthhub.hub.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dk.youthhub.hub.config.HubProperties;
+import dk.youthhub.hub.support.TestProps;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CredentialsTest {
+    private static final String JOBCENTER = "jobcenter-token-0123456789abcdef";
+    private static final String ADMIN = "admin-token-0123456789abcdef0123";
+
+    @Test
+    void resolvesEachTokenToItsPrincipalAndNothingElse() {
+        Credentials c = credentials(false, Map.of("jobcenter", JOBCENTER, "admin", ADMIN));
+        assertThat(c.principalOf(JOBCENTER)).hasValue("jobcenter");
+        assertThat(c.principalOf(ADMIN)).hasValue("admin");
+        assertThat(c.principalOf(JOBCENTER + "x")).isEmpty();
+        assertThat(c.principalOf("")).isEmpty();
+        assertThat(c.principalOf(null)).isEmpty();
+        assertThat(c.principalOf(Credentials.developmentToken("jobcenter"))).isEmpty();
+    }
+
+    @Test
+    void theEmbeddedDefaultShipsDocumentedDevelopmentTokens() {
+        Credentials c = credentials(true, Map.of());
+        for (String p : new String[] {"dubu", "dhuv", "jobcenter", "uu", "admin"}) {
+            assertThat(c.principalOf("dev-token-" + p)).hasValue(p);
+        }
+    }
+
+    @Test
+    void outsideTheEmbeddedDefaultTheJobCentreAndAdminTokensAreRequired() {
+        assertThatThrownBy(() -> credentials(false, Map.of("admin", ADMIN)))
+                .hasMessageContaining("HUB_TOKEN_JOBCENTER");
+        assertThatThrownBy(() -> credentials(false, Map.of("jobcenter", JOBCENTER)))
+                .hasMessageContaining("HUB_TOKEN_ADMIN");
+    }
+
+    @Test
+    void shortAndSharedTokensAreRefused() {
+        assertThatThrownBy(() -> credentials(false, Map.of("jobcenter", "short", "admin", ADMIN)))
+                .hasMessageContaining("at least");
+        assertThatThrownBy(
+                        () ->
+                                credentials(
+                                        false, Map.of("jobcenter", JOBCENTER, "admin", JOBCENTER)))
+                .hasMessageContaining("share one token")
+                .hasMessageNotContaining(JOBCENTER);
+    }
+
+    private static Credentials credentials(boolean embedded, Map<String, String> tokens) {
+        HubProperties base = TestProps.hub("x:9092", embedded, null);
+        return new Credentials(
+                new HubProperties(
+                        base.dataDir(),
+                        base.instanceId(),
+                        base.pseudonymSecret(),
+                        base.kafka(),
+                        base.topics(),
+                        base.limits(),
+                        base.stage(),
+                        new HubProperties.Security(tokens)));
+    }
+}
