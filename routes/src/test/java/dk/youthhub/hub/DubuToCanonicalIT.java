@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.youthhub.connector.CanonicalJson;
-import dk.youthhub.hub.deadletter.DeadLetters;
+import dk.youthhub.hub.support.HostileInputs;
 import dk.youthhub.hub.support.HubIT;
 import dk.youthhub.hub.support.Records;
 import dk.youthhub.schemas.CanonicalSchemas;
@@ -51,19 +51,9 @@ class DubuToCanonicalIT extends HubIT {
                 Records.header("x-source-trace", "120309-4127"));
 
         ConsumerRecord<byte[], byte[]> out =
-                single(
-                        Records.readUntil(
-                                servers,
-                                HANDLEPLANS,
-                                "read_committed",
-                                rs ->
-                                        rs.stream()
-                                                .anyMatch(
-                                                        r ->
-                                                                text(r.value())
-                                                                        .contains(
-                                                                                EXAMPLE_EVENT_ID))),
-                        EXAMPLE_EVENT_ID);
+                Records.awaitContaining(servers, HANDLEPLANS, EXAMPLE_EVENT_ID);
+        assertThat(Records.containing(Records.readAll(servers, HANDLEPLANS), EXAMPLE_EVENT_ID))
+                .hasSize(1);
 
         JsonNode body = CanonicalJson.mapper().readTree(out.value());
         assertThat(CanonicalSchemas.validate("handleplan", 1, body)).isEmpty();
@@ -127,14 +117,8 @@ class DubuToCanonicalIT extends HubIT {
         Arrays.fill(tooLarge, (byte) ' ');
         System.arraycopy(valid, 0, tooLarge, 0, valid.length);
         hostile.put("TOO_LARGE", tooLarge);
-        for (Map.Entry<String, byte[]> e : hostile.entrySet()) {
-            Records.send(
-                    servers,
-                    IN,
-                    key,
-                    e.getValue(),
-                    Records.header("test-case", run + "/" + e.getKey()));
-        }
+        HostileInputs.assertDeadLettered(servers, IN, DEAD, key, hostile);
+
         String eventId = UUID.randomUUID().toString();
         Records.send(
                 servers,
@@ -143,42 +127,8 @@ class DubuToCanonicalIT extends HubIT {
                 new String(valid, StandardCharsets.UTF_8)
                         .replace(EXAMPLE_EVENT_ID, eventId)
                         .getBytes(StandardCharsets.UTF_8));
-
-        List<ConsumerRecord<byte[], byte[]>> dead =
-                Records.readUntil(
-                                servers,
-                                DEAD,
-                                "read_committed",
-                                rs -> ofRun(rs, run).size() == hostile.size())
-                        .stream()
-                        .filter(
-                                r ->
-                                        header(r, "test-case") != null
-                                                && header(r, "test-case").startsWith(run))
-                        .toList();
-        assertThat(dead).hasSize(hostile.size());
-        for (ConsumerRecord<byte[], byte[]> d : dead) {
-            String testCase = header(d, "test-case").substring(run.length() + 1);
-            assertThat(header(d, DeadLetters.ERROR_CODE))
-                    .as(testCase)
-                    .isEqualTo(testCase.split("-")[0]);
-            assertThat(d.key()).isEqualTo(key);
-            assertThat(d.value()).as("value unchanged").isEqualTo(hostile.get(testCase));
-            assertThat(header(d, DeadLetters.SOURCE_TOPIC)).isEqualTo(IN);
-            assertThat(header(d, DeadLetters.SOURCE_PARTITION)).matches("\\d+");
-            assertThat(header(d, DeadLetters.SOURCE_OFFSET)).matches("\\d+");
-            assertThat(header(d, DeadLetters.ERROR_MESSAGE))
-                    .isNotBlank()
-                    .doesNotContainPattern("\\d{6}-?\\d{4}");
-        }
-        assertThat(
-                        Records.readUntil(
-                                servers,
-                                HANDLEPLANS,
-                                "read_committed",
-                                rs -> rs.stream().anyMatch(r -> text(r.value()).contains(eventId))))
-                .filteredOn(r -> text(r.value()).contains(eventId))
-                .hasSize(1);
+        Records.awaitContaining(servers, HANDLEPLANS, eventId);
+        assertThat(Records.containing(Records.readAll(servers, HANDLEPLANS), eventId)).hasSize(1);
     }
 
     @Test
@@ -190,17 +140,16 @@ class DubuToCanonicalIT extends HubIT {
         String original = "a7b6c5d4-e3f2-4a1b-9c8d-7e6f5a4b3c2d";
         Records.send(servers, IN, null, withEventId(valid, original, before));
         String assessments = "it.canonical.assessment.v1";
-        Records.readUntil(servers, assessments, "read_committed", rs -> count(rs, before) == 1);
+        Records.awaitContaining(servers, assessments, before);
 
         camel.getRouteController().stopRoute("dubu-to-canonical");
         camel.getRouteController().startRoute("dubu-to-canonical");
         Records.send(servers, IN, null, withEventId(valid, original, after));
 
-        List<ConsumerRecord<byte[], byte[]>> all =
-                Records.readUntil(
-                        servers, assessments, "read_committed", rs -> count(rs, after) == 1);
-        assertThat(count(Records.readAll(servers, assessments), before)).isEqualTo(1);
-        assertThat(count(all, after)).isEqualTo(1);
+        Records.awaitContaining(servers, assessments, after);
+        List<ConsumerRecord<byte[], byte[]>> all = Records.readAll(servers, assessments);
+        assertThat(Records.containing(all, before)).hasSize(1);
+        assertThat(Records.containing(all, after)).hasSize(1);
     }
 
     @Test
@@ -234,28 +183,6 @@ class DubuToCanonicalIT extends HubIT {
         return new String(xml, StandardCharsets.UTF_8)
                 .replace(original, eventId)
                 .getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static long count(List<ConsumerRecord<byte[], byte[]>> rs, String marker) {
-        return rs.stream().filter(r -> text(r.value()).contains(marker)).count();
-    }
-
-    private static List<ConsumerRecord<byte[], byte[]>> ofRun(
-            List<ConsumerRecord<byte[], byte[]>> rs, String run) {
-        return rs.stream()
-                .filter(
-                        r ->
-                                header(r, "test-case") != null
-                                        && header(r, "test-case").startsWith(run))
-                .toList();
-    }
-
-    private static ConsumerRecord<byte[], byte[]> single(
-            List<ConsumerRecord<byte[], byte[]>> rs, String marker) {
-        List<ConsumerRecord<byte[], byte[]>> found =
-                rs.stream().filter(r -> text(r.value()).contains(marker)).toList();
-        assertThat(found).hasSize(1);
-        return found.get(0);
     }
 
     private static JsonNode withoutReceivedAt(JsonNode doc) {

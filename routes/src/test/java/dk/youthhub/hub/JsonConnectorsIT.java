@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.youthhub.connector.CanonicalJson;
-import dk.youthhub.hub.deadletter.DeadLetters;
+import dk.youthhub.hub.support.HostileInputs;
 import dk.youthhub.hub.support.HubIT;
 import dk.youthhub.hub.support.Records;
 import dk.youthhub.schemas.CanonicalSchemas;
@@ -43,8 +43,7 @@ class JsonConnectorsIT extends HubIT {
             throws Exception {
         Path fixtures = Path.of("../connectors/" + system + "/src/test/resources/fixtures");
         String valid = Files.readString(fixtures.resolve("valid/" + validFixture + ".native.json"));
-        String run = UUID.randomUUID().toString();
-        byte[] key = ("case-" + run).getBytes(StandardCharsets.UTF_8);
+        byte[] key = ("case-" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
 
         Map<String, byte[]> hostile = new LinkedHashMap<>();
         hostile.put("MALFORMED-truncated", bytes(valid.substring(0, valid.length() / 2)));
@@ -72,51 +71,12 @@ class JsonConnectorsIT extends HubIT {
             hostile.put(name.split("\\.")[1] + "-" + name.split("\\.")[0], Files.readAllBytes(p));
         }
         hostile.put("TOO_LARGE", bytes(valid + " ".repeat(600 * 1024)));
-        for (Map.Entry<String, byte[]> e : hostile.entrySet()) {
-            Records.send(
-                    servers,
-                    topic,
-                    key,
-                    e.getValue(),
-                    Records.header("test-case", run + "/" + e.getKey()));
-        }
+        HostileInputs.assertDeadLettered(servers, topic, "it.hub.deadletter.v1", key, hostile);
+
         String eventId = UUID.randomUUID().toString();
         Records.send(servers, topic, key, bytes(valid.replace(exampleEventId, eventId)));
-
-        List<ConsumerRecord<byte[], byte[]>> dead =
-                Records.readUntil(
-                                servers,
-                                "it.hub.deadletter.v1",
-                                "read_committed",
-                                rs -> ofRun(rs, run).size() == hostile.size())
-                        .stream()
-                        .filter(
-                                r ->
-                                        header(r, "test-case") != null
-                                                && header(r, "test-case").startsWith(run))
-                        .toList();
-        assertThat(dead).hasSize(hostile.size());
-        for (ConsumerRecord<byte[], byte[]> d : dead) {
-            String testCase = header(d, "test-case").substring(run.length() + 1);
-            assertThat(header(d, DeadLetters.ERROR_CODE))
-                    .as(testCase)
-                    .isEqualTo(testCase.split("-")[0]);
-            assertThat(d.value()).as("unchanged").isEqualTo(hostile.get(testCase));
-            assertThat(header(d, DeadLetters.SOURCE_TOPIC)).isEqualTo(topic);
-            assertThat(header(d, DeadLetters.ERROR_MESSAGE))
-                    .doesNotContainPattern("\\d{6}-?\\d{4}");
-        }
-
         ConsumerRecord<byte[], byte[]> out =
-                Records.readUntil(
-                                servers,
-                                canonicalTopic,
-                                "read_committed",
-                                rs -> rs.stream().anyMatch(r -> text(r.value()).contains(eventId)))
-                        .stream()
-                        .filter(r -> text(r.value()).contains(eventId))
-                        .findFirst()
-                        .orElseThrow();
+                Records.awaitContaining(servers, canonicalTopic, eventId);
         JsonNode doc = CanonicalJson.mapper().readTree(out.value());
         assertThat(CanonicalSchemas.validate(type, 1, doc)).isEmpty();
         assertThat(header(out, "ce_source")).isEqualTo(system);
@@ -131,16 +91,6 @@ class JsonConnectorsIT extends HubIT {
                     .findFirst()
                     .orElseThrow();
         }
-    }
-
-    private static List<ConsumerRecord<byte[], byte[]>> ofRun(
-            List<ConsumerRecord<byte[], byte[]>> rs, String run) {
-        return rs.stream()
-                .filter(
-                        r ->
-                                header(r, "test-case") != null
-                                        && header(r, "test-case").startsWith(run))
-                .toList();
     }
 
     private static byte[] bytes(String s) {

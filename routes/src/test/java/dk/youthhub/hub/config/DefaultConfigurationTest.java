@@ -3,16 +3,10 @@ package dk.youthhub.hub.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.youthhub.hub.kafka.Topics;
+import dk.youthhub.hub.support.TestProps;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.env.RandomValuePropertySource;
-import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.io.ClassPathResource;
 
 /** The shipped defaults are the contract's, and the Kafka mode follows KAFKA_BOOTSTRAP_SERVERS. */
 class DefaultConfigurationTest {
@@ -56,23 +50,8 @@ class DefaultConfigurationTest {
         assertThat(props.kafka().bootstrapServers()).isEqualTo("kafka-1:9092,kafka-2:9092");
     }
 
-    private static HubProperties bind(Map<String, Object> env) throws Exception {
-        StandardEnvironment environment = new StandardEnvironment();
-        environment
-                .getPropertySources()
-                .remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
-        environment
-                .getPropertySources()
-                .remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
-        environment.getPropertySources().addFirst(new MapPropertySource("test-env", env));
-        RandomValuePropertySource.addToEnvironment(environment);
-        for (var source :
-                new YamlPropertySourceLoader()
-                        .load("app", new ClassPathResource("application.yml"))) {
-            environment.getPropertySources().addLast(source);
-        }
-        new KafkaModeEnvironment().postProcessEnvironment(environment, new SpringApplication());
-        return Binder.get(environment).bind("hub", HubProperties.class).get();
+    private static HubProperties bind(Map<String, Object> env) {
+        return TestProps.bind(env);
     }
 
     @Test

@@ -3,8 +3,8 @@ package dk.youthhub.hub.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dk.youthhub.hub.config.HubProperties;
 import dk.youthhub.hub.support.TestProps;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -52,16 +52,11 @@ class CredentialsTest {
     }
 
     private static Credentials credentials(boolean embedded, Map<String, String> tokens) {
-        HubProperties base = TestProps.hub("x:9092", embedded, null);
-        return new Credentials(
-                new HubProperties(
-                        base.dataDir(),
-                        base.instanceId(),
-                        base.pseudonymSecret(),
-                        base.kafka(),
-                        base.topics(),
-                        base.limits(),
-                        base.stage(),
-                        new HubProperties.Security(tokens)));
+        Map<String, Object> env = new HashMap<>();
+        if (!embedded) {
+            env.put("KAFKA_BOOTSTRAP_SERVERS", "x:9092");
+        }
+        tokens.forEach((principal, token) -> env.put("hub.security.tokens." + principal, token));
+        return new Credentials(TestProps.bind(env));
     }
 }

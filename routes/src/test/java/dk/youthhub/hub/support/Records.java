@@ -73,20 +73,8 @@ public final class Records {
             String topic,
             String isolation,
             Predicate<List<ConsumerRecord<byte[], byte[]>>> done) {
-        Map<String, Object> config =
-                Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        servers,
-                        ConsumerConfig.GROUP_ID_CONFIG,
-                        "test-" + UUID.randomUUID(),
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                        "earliest",
-                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                        isolation);
         List<ConsumerRecord<byte[], byte[]>> seen = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> c =
-                new KafkaConsumer<>(
-                        config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> c = consumer(servers, isolation)) {
             c.subscribe(List.of(topic));
             await().atMost(Duration.ofSeconds(60))
                     .until(
@@ -100,20 +88,8 @@ public final class Records {
 
     /** Everything on the topic now, read_committed: read until the end offsets are reached. */
     public static List<ConsumerRecord<byte[], byte[]>> readAll(String servers, String topic) {
-        Map<String, Object> config =
-                Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        servers,
-                        ConsumerConfig.GROUP_ID_CONFIG,
-                        "test-" + UUID.randomUUID(),
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                        "earliest",
-                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                        "read_committed");
         List<ConsumerRecord<byte[], byte[]>> seen = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> c =
-                new KafkaConsumer<>(
-                        config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> c = consumer(servers, "read_committed")) {
             var partitions =
                     c.partitionsFor(topic).stream()
                             .map(
@@ -133,6 +109,55 @@ public final class Records {
                             });
         }
         return seen;
+    }
+
+    /** Waits for the first committed record on the topic whose value contains the marker. */
+    public static ConsumerRecord<byte[], byte[]> awaitContaining(
+            String servers, String topic, String marker) {
+        return readUntil(servers, topic, "read_committed", rs -> !containing(rs, marker).isEmpty())
+                .stream()
+                .filter(r -> text(r.value()).contains(marker))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** The records whose value contains the marker. */
+    public static List<ConsumerRecord<byte[], byte[]>> containing(
+            List<ConsumerRecord<byte[], byte[]>> records, String marker) {
+        return records.stream().filter(r -> text(r.value()).contains(marker)).toList();
+    }
+
+    /** Waits for {@code count} dead letters carrying a {@code test-case} header of this run. */
+    public static List<ConsumerRecord<byte[], byte[]>> awaitDeadLettersOfRun(
+            String servers, String topic, String run, int count) {
+        return ofRun(
+                readUntil(servers, topic, "read_committed", rs -> ofRun(rs, run).size() >= count),
+                run);
+    }
+
+    private static List<ConsumerRecord<byte[], byte[]>> ofRun(
+            List<ConsumerRecord<byte[], byte[]>> rs, String run) {
+        return rs.stream()
+                .filter(
+                        r ->
+                                header(r, "test-case") != null
+                                        && header(r, "test-case").startsWith(run + "/"))
+                .toList();
+    }
+
+    private static KafkaConsumer<byte[], byte[]> consumer(String servers, String isolation) {
+        Map<String, Object> config =
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        servers,
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "test-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest",
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        isolation);
+        return new KafkaConsumer<>(
+                config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     public static String text(byte[] bytes) {

@@ -1,45 +1,61 @@
 package dk.youthhub.hub.support;
 
 import dk.youthhub.hub.config.HubProperties;
-import java.nio.file.Path;
+import dk.youthhub.hub.config.KafkaModeEnvironment;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.env.RandomValuePropertySource;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
 
-/** Hub settings for tests that build parts of the hub without Spring. */
+/** The hub's settings as the application binds them, without Spring: application.yml plus env. */
 public final class TestProps {
 
     private TestProps() {}
 
+    /** The shipped configuration with these environment variables or properties on top. */
+    public static HubProperties bind(Map<String, Object> env) {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment
+                .getPropertySources()
+                .remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+        environment
+                .getPropertySources()
+                .remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
+        environment.getPropertySources().addFirst(new MapPropertySource("test-env", env));
+        RandomValuePropertySource.addToEnvironment(environment);
+        try {
+            for (PropertySource<?> source :
+                    new YamlPropertySourceLoader()
+                            .load("application.yml", new ClassPathResource("application.yml"))) {
+                environment.getPropertySources().addLast(source);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        new KafkaModeEnvironment().postProcessEnvironment(environment, new SpringApplication());
+        return Binder.get(environment).bind("hub", HubProperties.class).get();
+    }
+
+    /**
+     * @param embedded the embedded default (no bootstrap servers) or an external cluster
+     * @param secret the pseudonym secret, null for none
+     */
     public static HubProperties hub(String bootstrapServers, boolean embedded, String secret) {
-        return new HubProperties(
-                Path.of("target/test-data"),
-                "test-instance",
-                secret,
-                new HubProperties.Kafka(
-                        bootstrapServers,
-                        "test",
-                        Map.of(),
-                        new HubProperties.Embedded(embedded, "127.0.0.1", 9092, 9093),
-                        30000),
-                new HubProperties.Topics(
-                        "dubu.events.v1",
-                        "dhuv.events.v1",
-                        "jobcenter.events.v1",
-                        "canonical.handleplan.v1",
-                        "canonical.jobplan.v1",
-                        "canonical.assessment.v1",
-                        "canonical.education-status.v1",
-                        "canonical.consent.v1",
-                        "dubu.deliveries.v1",
-                        "dhuv.deliveries.v1",
-                        "jobcenter.deliveries.v1",
-                        "uu.deliveries.v1",
-                        "hub.deadletter.v1",
-                        "hub.held.v1",
-                        "hub.audit.v1",
-                        6,
-                        (short) -1),
-                new HubProperties.Limits(512 * 1024),
-                new HubProperties.Stage(500, 100, 1, 1000),
-                new HubProperties.Security(Map.of()));
+        Map<String, Object> env = new HashMap<>();
+        if (!embedded) {
+            env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+        }
+        if (secret != null) {
+            env.put("HUB_PSEUDONYM_SECRET", secret);
+        }
+        return bind(env);
     }
 }

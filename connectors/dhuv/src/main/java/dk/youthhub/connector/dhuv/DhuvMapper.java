@@ -12,7 +12,6 @@ import dk.youthhub.canonical.Consent;
 import dk.youthhub.canonical.DocumentType;
 import dk.youthhub.canonical.Handleplan;
 import dk.youthhub.canonical.LegalBasis;
-import dk.youthhub.canonical.Provenance;
 import dk.youthhub.canonical.SourceSystem;
 import dk.youthhub.canonical.Theme;
 import dk.youthhub.canonical.ThemeCode;
@@ -21,6 +20,7 @@ import dk.youthhub.connector.Fields;
 import dk.youthhub.connector.InboundMapper;
 import dk.youthhub.connector.MappingException;
 import dk.youthhub.connector.SafeJson;
+import dk.youthhub.connector.SourceEvent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -74,8 +74,9 @@ public final class DhuvMapper implements InboundMapper {
                         clean(text(event, "/sag/sagsbehandler/email")));
         OffsetDateTime eventTime = Fields.dateTime(text(event, "/tidspunkt"), "/tidspunkt");
         String municipality = text(event, "/kommune");
-        Source source =
-                new Source(
+        SourceEvent source =
+                new SourceEvent(
+                        SourceSystem.DHUV,
                         text(event, "/haendelse_id"),
                         eventType,
                         eventTime,
@@ -92,28 +93,8 @@ public final class DhuvMapper implements InboundMapper {
         };
     }
 
-    private record Source(
-            String eventId,
-            String eventType,
-            OffsetDateTime eventTime,
-            String caseId,
-            Instant receivedAt) {
-
-        Provenance provenance(String documentId, Long sourceVersion) {
-            return new Provenance(
-                    SourceSystem.DHUV,
-                    eventId,
-                    eventType,
-                    caseId,
-                    documentId,
-                    sourceVersion,
-                    eventTime,
-                    receivedAt);
-        }
-    }
-
     private static CanonicalDocument handleplan(
-            JsonNode p, Source s, YoungPerson person, String municipality, Caseworker cw) {
+            JsonNode p, SourceEvent s, YoungPerson person, String municipality, Caseworker cw) {
         long version = p.get("version").asLong();
         String planId = clean(text(p, "/plan_id"));
         List<Handleplan.Goal> goals =
@@ -155,7 +136,7 @@ public final class DhuvMapper implements InboundMapper {
     }
 
     private static CanonicalDocument assessment(
-            JsonNode u, Source s, YoungPerson person, String municipality, Caseworker cw) {
+            JsonNode u, SourceEvent s, YoungPerson person, String municipality, Caseworker cw) {
         List<Assessment.Finding> findings =
                 array(u, "/temaer").stream()
                         .map(
@@ -173,7 +154,7 @@ public final class DhuvMapper implements InboundMapper {
                         clean(text(u, "/samlet_vurdering")));
         return CanonicalDocument.of(
                         DocumentType.ASSESSMENT,
-                        s.eventTime().toInstant().toEpochMilli(),
+                        s.eventTimeVersion(),
                         person,
                         municipality,
                         cw,
@@ -182,7 +163,7 @@ public final class DhuvMapper implements InboundMapper {
     }
 
     private static CanonicalDocument consent(
-            JsonNode c, Source s, YoungPerson person, String municipality, Caseworker cw) {
+            JsonNode c, SourceEvent s, YoungPerson person, String municipality, Caseworker cw) {
         Consent payload =
                 new Consent(
                         "GIVET".equals(text(c, "/status"))
@@ -199,7 +180,7 @@ public final class DhuvMapper implements InboundMapper {
                         date(text(c, "/gyldig_til")));
         return CanonicalDocument.of(
                         DocumentType.CONSENT,
-                        s.eventTime().toInstant().toEpochMilli(),
+                        s.eventTimeVersion(),
                         person,
                         municipality,
                         cw,

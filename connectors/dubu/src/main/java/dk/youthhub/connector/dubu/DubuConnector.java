@@ -2,16 +2,14 @@ package dk.youthhub.connector.dubu;
 
 import dk.youthhub.canonical.DocumentType;
 import dk.youthhub.canonical.SourceSystem;
-import dk.youthhub.connector.Connector;
+import dk.youthhub.connector.AbstractConnector;
 import dk.youthhub.connector.ConnectorDescriptor;
 import dk.youthhub.connector.ConnectorDescriptor.ConfigProperty;
-import dk.youthhub.connector.ConnectorProperties;
-import dk.youthhub.connector.InboundMapper;
 import java.util.List;
 import java.util.Set;
 
 /** The DUBU-like children-and-youth system: native XML events ({@code dubu.md}). */
-public final class DubuConnector implements Connector {
+public final class DubuConnector extends AbstractConnector {
     private static final ConnectorDescriptor DESCRIPTOR =
             new ConnectorDescriptor(
                     SourceSystem.DUBU,
@@ -24,20 +22,7 @@ public final class DubuConnector implements Connector {
                                     "Whether the hub consumes dubu.events.v1 and maps it to canonical documents.",
                                     "true")));
 
-    private final DubuMapper mapper = new DubuMapper();
-
-    @Override
-    public ConnectorDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public InboundMapper inboundMapper() {
-        return mapper;
-    }
-
-    @Override
-    public Class<? extends ConnectorProperties> propertiesType() {
-        return DubuConnectorProperties.class;
+    public DubuConnector() {
+        super(DESCRIPTOR, new DubuMapper(), DubuConnectorProperties.class);
     }
 }

@@ -14,7 +14,6 @@ import dk.youthhub.canonical.Consent;
 import dk.youthhub.canonical.DocumentType;
 import dk.youthhub.canonical.Handleplan;
 import dk.youthhub.canonical.LegalBasis;
-import dk.youthhub.canonical.Provenance;
 import dk.youthhub.canonical.SourceSystem;
 import dk.youthhub.canonical.Theme;
 import dk.youthhub.canonical.ThemeCode;
@@ -25,6 +24,7 @@ import dk.youthhub.connector.Fields;
 import dk.youthhub.connector.InboundMapper;
 import dk.youthhub.connector.MappingException;
 import dk.youthhub.connector.SafeXml;
+import dk.youthhub.connector.SourceEvent;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -108,33 +108,15 @@ public final class DubuMapper implements InboundMapper {
                 caseworker(optionalChild(sag, NS, "Sagsbehandler", "Sag/Sagsbehandler"));
 
         Element body = exactlyOneBody(root, type);
-        Header header = new Header(eventId, eventType, eventTime, caseId, receivedAt);
+        SourceEvent header =
+                new SourceEvent(
+                        SourceSystem.DUBU, eventId, eventType, eventTime, caseId, receivedAt);
         return switch (type) {
             case HANDLEPLAN -> handleplan(body, header, person, municipality, caseworker);
             case ASSESSMENT -> assessment(body, header, person, municipality, caseworker);
             case CONSENT -> consent(body, header, person, municipality, caseworker);
             default -> throw new IllegalStateException("unmapped type " + type);
         };
-    }
-
-    private record Header(
-            String eventId,
-            String eventType,
-            OffsetDateTime eventTime,
-            String caseId,
-            Instant receivedAt) {
-
-        Provenance provenance(String documentId, Long sourceVersion) {
-            return new Provenance(
-                    SourceSystem.DUBU,
-                    eventId,
-                    eventType,
-                    caseId,
-                    documentId,
-                    sourceVersion,
-                    eventTime,
-                    receivedAt);
-        }
     }
 
     private static Element exactlyOneBody(Element root, DocumentType type) throws MappingException {
@@ -156,7 +138,7 @@ public final class DubuMapper implements InboundMapper {
     }
 
     private static CanonicalDocument handleplan(
-            Element plan, Header h, YoungPerson person, String municipality, Caseworker cw)
+            Element plan, SourceEvent h, YoungPerson person, String municipality, Caseworker cw)
             throws MappingException {
         long version = Fields.positiveInt(attribute(plan, "version"), "Handleplan/@version");
         String planId = text(plan, NS, "PlanId", "Handleplan/PlanId").strip();
@@ -235,7 +217,7 @@ public final class DubuMapper implements InboundMapper {
     }
 
     private static CanonicalDocument assessment(
-            Element u, Header h, YoungPerson person, String municipality, Caseworker cw)
+            Element u, SourceEvent h, YoungPerson person, String municipality, Caseworker cw)
             throws MappingException {
         String id = text(u, NS, "UndersoegelseId", "Undersoegelse/UndersoegelseId").strip();
         List<Assessment.Finding> findings = new ArrayList<>();
@@ -261,7 +243,7 @@ public final class DubuMapper implements InboundMapper {
                         text(u, NS, "Konklusion", "Undersoegelse/Konklusion").strip());
         return CanonicalDocument.of(
                         DocumentType.ASSESSMENT,
-                        h.eventTime().toInstant().toEpochMilli(),
+                        h.eventTimeVersion(),
                         person,
                         municipality,
                         cw,
@@ -270,7 +252,7 @@ public final class DubuMapper implements InboundMapper {
     }
 
     private static CanonicalDocument consent(
-            Element s, Header h, YoungPerson person, String municipality, Caseworker cw)
+            Element s, SourceEvent h, YoungPerson person, String municipality, Caseworker cw)
             throws MappingException {
         String id = text(s, NS, "SamtykkeId", "Samtykke/SamtykkeId").strip();
         Consent.Status status =
@@ -327,7 +309,7 @@ public final class DubuMapper implements InboundMapper {
                                 "Samtykke/GyldigTil"));
         return CanonicalDocument.of(
                         DocumentType.CONSENT,
-                        h.eventTime().toInstant().toEpochMilli(),
+                        h.eventTimeVersion(),
                         person,
                         municipality,
                         cw,

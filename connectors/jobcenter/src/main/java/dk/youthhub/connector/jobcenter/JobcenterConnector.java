@@ -2,11 +2,9 @@ package dk.youthhub.connector.jobcenter;
 
 import dk.youthhub.canonical.DocumentType;
 import dk.youthhub.canonical.SourceSystem;
-import dk.youthhub.connector.Connector;
+import dk.youthhub.connector.AbstractConnector;
 import dk.youthhub.connector.ConnectorDescriptor;
 import dk.youthhub.connector.ConnectorDescriptor.ConfigProperty;
-import dk.youthhub.connector.ConnectorProperties;
-import dk.youthhub.connector.InboundMapper;
 import java.util.List;
 import java.util.Set;
 
@@ -14,7 +12,7 @@ import java.util.Set;
  * The job-centre (Momentum-like) system: native camelCase JSON events, POSTed to the hub's HTTP
  * ingress and kept unchanged on {@code jobcenter.events.v1} ({@code jobcenter.md}).
  */
-public final class JobcenterConnector implements Connector {
+public final class JobcenterConnector extends AbstractConnector {
     private static final ConnectorDescriptor DESCRIPTOR =
             new ConnectorDescriptor(
                     SourceSystem.JOBCENTER,
@@ -27,20 +25,7 @@ public final class JobcenterConnector implements Connector {
                                     "Whether the hub consumes jobcenter.events.v1 and maps it to canonical documents.",
                                     "true")));
 
-    private final JobcenterMapper mapper = new JobcenterMapper();
-
-    @Override
-    public ConnectorDescriptor descriptor() {
-        return DESCRIPTOR;
-    }
-
-    @Override
-    public InboundMapper inboundMapper() {
-        return mapper;
-    }
-
-    @Override
-    public Class<? extends ConnectorProperties> propertiesType() {
-        return JobcenterConnectorProperties.class;
+    public JobcenterConnector() {
+        super(DESCRIPTOR, new JobcenterMapper(), JobcenterConnectorProperties.class);
     }
 }

@@ -19,6 +19,7 @@ import dk.youthhub.connector.Fields;
 import dk.youthhub.connector.InboundMapper;
 import dk.youthhub.connector.MappingException;
 import dk.youthhub.connector.SafeJson;
+import dk.youthhub.connector.SourceEvent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -56,22 +57,24 @@ public final class JobcenterMapper implements InboundMapper {
         OffsetDateTime eventTime = Fields.dateTime(text(event, "/occurredAt"), "/occurredAt");
         String eventType = text(event, "/eventType");
         String municipality = text(event, "/municipalityCode");
+        SourceEvent source =
+                new SourceEvent(
+                        SourceSystem.JOBCENTER,
+                        text(event, "/eventId"),
+                        eventType,
+                        eventTime,
+                        null,
+                        receivedAt);
         return switch (EVENT_TYPES.get(eventType)) {
-            case JOBPLAN -> jobplan(event, eventType, eventTime, receivedAt, person, municipality);
+            case JOBPLAN -> jobplan(event.get("jobplan"), source, person, municipality);
             case ASSESSMENT ->
-                    resourceProfile(event, eventType, eventTime, receivedAt, person, municipality);
+                    resourceProfile(event.get("resourceProfile"), source, person, municipality);
             default -> throw new IllegalStateException("unmapped type " + eventType);
         };
     }
 
     private static CanonicalDocument jobplan(
-            JsonNode event,
-            String eventType,
-            OffsetDateTime eventTime,
-            Instant receivedAt,
-            YoungPerson person,
-            String municipality) {
-        JsonNode p = event.get("jobplan");
+            JsonNode p, SourceEvent source, YoungPerson person, String municipality) {
         long revision = p.get("revision").asLong();
         String planId = clean(text(p, "/planId"));
         List<Jobplan.Activity> activities =
@@ -96,16 +99,7 @@ public final class JobcenterMapper implements InboundMapper {
                         clean(text(p, "/caseworker/name")),
                         clean(text(p, "/caseworker/unit")),
                         clean(text(p, "/caseworker/email")));
-        Provenance provenance =
-                new Provenance(
-                        SourceSystem.JOBCENTER,
-                        text(event, "/eventId"),
-                        eventType,
-                        null,
-                        planId,
-                        revision,
-                        eventTime,
-                        receivedAt);
+        Provenance provenance = source.provenance(planId, revision);
         return CanonicalDocument.of(
                         DocumentType.JOBPLAN,
                         revision,
@@ -117,13 +111,7 @@ public final class JobcenterMapper implements InboundMapper {
     }
 
     private static CanonicalDocument resourceProfile(
-            JsonNode event,
-            String eventType,
-            OffsetDateTime eventTime,
-            Instant receivedAt,
-            YoungPerson person,
-            String municipality) {
-        JsonNode r = event.get("resourceProfile");
+            JsonNode r, SourceEvent source, YoungPerson person, String municipality) {
         List<Assessment.Finding> findings =
                 array(r, "/elements").stream()
                         .map(
@@ -141,19 +129,10 @@ public final class JobcenterMapper implements InboundMapper {
                         date(text(r, "/completedOn")),
                         findings,
                         clean(text(r, "/summary")));
-        Provenance provenance =
-                new Provenance(
-                        SourceSystem.JOBCENTER,
-                        text(event, "/eventId"),
-                        eventType,
-                        null,
-                        clean(text(r, "/profileId")),
-                        null,
-                        eventTime,
-                        receivedAt);
+        Provenance provenance = source.provenance(clean(text(r, "/profileId")), null);
         return CanonicalDocument.of(
                         DocumentType.ASSESSMENT,
-                        eventTime.toInstant().toEpochMilli(),
+                        source.eventTimeVersion(),
                         person,
                         municipality,
                         null,

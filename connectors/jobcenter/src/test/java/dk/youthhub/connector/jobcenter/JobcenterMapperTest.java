@@ -12,10 +12,8 @@ import dk.youthhub.connector.Connector;
 import dk.youthhub.connector.testkit.ConnectorContractTest;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicTest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
 
 class JobcenterMapperTest extends ConnectorContractTest {
 
@@ -24,20 +22,11 @@ class JobcenterMapperTest extends ConnectorContractTest {
         return new JobcenterConnector();
     }
 
-    @TestFactory
-    Stream<DynamicTest> everyValueOfTheContractReachesTheCanonicalDocument() throws Exception {
-        return fixtures("valid")
-                .map(
-                        f ->
-                                DynamicTest.dynamicTest(
-                                        f.getFileName().toString(),
-                                        () -> {
-                                            JsonNode event =
-                                                    CanonicalJson.mapper().readTree(f.toFile());
-                                            ((ObjectNode) event)
-                                                    .remove("someFieldFromANewerVersion");
-                                            assertNativeValuesInCanonical(f, jsonValues(event));
-                                        }));
+    @Override
+    protected List<String> contractValues(Path fixture) throws Exception {
+        JsonNode event = CanonicalJson.mapper().readTree(fixture.toFile());
+        ((ObjectNode) event).remove("someFieldFromANewerVersion");
+        return jsonValues(event);
     }
 
     @Test
