@@ -29,8 +29,8 @@ class JsonConnectorsIT extends HubIT {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-        "dhuv, it.dhuv.events.v1, handleplan-sample, it.canonical.handleplan.v1, handleplan, 2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f, version",
-        "jobcenter, it.jobcenter.events.v1, jobplan-contract-example, it.canonical.jobplan.v1, jobplan, c0a8012e-7f3b-4d2a-a1e4-5b6c7d8e9f00, revision"
+        "dhuv, it.dhuv.events.v1, handleplan-sample, it.canonical.handleplan.v1, handleplan, 2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f, version, \"UDDANNELSE\"",
+        "jobcenter, it.jobcenter.events.v1, jobplan-contract-example, it.canonical.jobplan.v1, jobplan, c0a8012e-7f3b-4d2a-a1e4-5b6c7d8e9f00, revision, \"EDUCATION_READY\""
     })
     void hostileInputsAreDeadLetteredAndTheValidOneBehindArrives(
             String system,
@@ -39,7 +39,8 @@ class JsonConnectorsIT extends HubIT {
             String canonicalTopic,
             String type,
             String exampleEventId,
-            String versionField)
+            String versionField,
+            String enumValue)
             throws Exception {
         Path fixtures = Path.of("../connectors/" + system + "/src/test/resources/fixtures");
         String valid = Files.readString(fixtures.resolve("valid/" + validFixture + ".native.json"));
@@ -70,6 +71,9 @@ class JsonConnectorsIT extends HubIT {
             String name = p.getFileName().toString();
             hostile.put(name.split("\\.")[1] + "-" + name.split("\\.")[0], Files.readAllBytes(p));
         }
+        hostile.put(
+                "SCHEMA_VIOLATION-unknown-enum-value",
+                bytes(valid.replaceFirst(enumValue, "\"NOT_IN_THE_TABLE\"")));
         hostile.put("TOO_LARGE", bytes(valid + " ".repeat(600 * 1024)));
         HostileInputs.assertDeadLettered(servers, topic, "it.hub.deadletter.v1", key, hostile);
 
