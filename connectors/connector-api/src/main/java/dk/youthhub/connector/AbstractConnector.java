@@ -1,17 +1,25 @@
 package dk.youthhub.connector;
 
-/** The plumbing every connector shares: it holds its descriptor, mapper and settings type. */
+import java.util.Optional;
+
+/** The plumbing every connector shares: it holds its descriptor, mappers and settings type. */
 public abstract class AbstractConnector implements Connector {
     private final ConnectorDescriptor descriptor;
     private final InboundMapper inboundMapper;
+    private final OutboundRenderer renderer;
     private final Class<? extends ConnectorProperties> propertiesType;
 
+    /**
+     * @param inboundMapper null for a system the hub only delivers to (or reads otherwise)
+     */
     protected AbstractConnector(
             ConnectorDescriptor descriptor,
             InboundMapper inboundMapper,
+            OutboundRenderer renderer,
             Class<? extends ConnectorProperties> propertiesType) {
         this.descriptor = descriptor;
         this.inboundMapper = inboundMapper;
+        this.renderer = renderer;
         this.propertiesType = propertiesType;
     }
 
@@ -21,8 +29,13 @@ public abstract class AbstractConnector implements Connector {
     }
 
     @Override
-    public final InboundMapper inboundMapper() {
-        return inboundMapper;
+    public final Optional<InboundMapper> inboundMapper() {
+        return Optional.ofNullable(inboundMapper);
+    }
+
+    @Override
+    public final OutboundRenderer renderer() {
+        return renderer;
     }
 
     @Override

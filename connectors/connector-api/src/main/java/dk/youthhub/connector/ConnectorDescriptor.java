@@ -11,7 +11,8 @@ import java.util.Set;
  *
  * @param system the system the connector speaks for; its id names topics, route ids and config
  * @param nativeMediaType the media type of the system's native documents
- * @param produces the canonical types its inbound mapper writes
+ * @param produces the canonical types its inbound mapper writes (empty without one)
+ * @param receives the canonical types it renders as deliveries
  * @param properties every configuration property under {@code hub.connectors.<id>.*}, documented
  */
 public record ConnectorDescriptor(
@@ -19,6 +20,7 @@ public record ConnectorDescriptor(
         String displayName,
         String nativeMediaType,
         Set<DocumentType> produces,
+        Set<DocumentType> receives,
         List<ConfigProperty> properties) {
 
     public ConnectorDescriptor {
@@ -26,12 +28,16 @@ public record ConnectorDescriptor(
         Objects.requireNonNull(displayName);
         Objects.requireNonNull(nativeMediaType);
         produces = Set.copyOf(produces);
+        receives = Set.copyOf(receives);
         properties = List.copyOf(properties);
     }
 
     public String id() {
         return system.id();
     }
+
+    /** Every canonical type: what a system can be sent (routing and consent decide what it is). */
+    public static final Set<DocumentType> ALL_TYPES = Set.of(DocumentType.values());
 
     /**
      * A configuration property: its name below {@code hub.connectors.<id>.}, description, default.

@@ -5,6 +5,7 @@ import dk.youthhub.connector.Connector;
 import dk.youthhub.connector.dhuv.DhuvConnector;
 import dk.youthhub.connector.dubu.DubuConnector;
 import dk.youthhub.connector.jobcenter.JobcenterConnector;
+import dk.youthhub.connector.uu.UuConnector;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +16,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class ConnectorRegistry {
     private final List<Connector> connectors =
-            List.of(new DubuConnector(), new DhuvConnector(), new JobcenterConnector());
+            List.of(
+                    new DubuConnector(),
+                    new DhuvConnector(),
+                    new JobcenterConnector(),
+                    new UuConnector());
 
     public List<Connector> all() {
         return connectors;

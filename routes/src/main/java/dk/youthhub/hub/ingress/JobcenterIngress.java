@@ -51,7 +51,7 @@ public class JobcenterIngress implements Processor {
             Topics topics,
             Pseudonymizer pseudonymizer,
             HubProperties props) {
-        this.mapper = registry.of(SourceSystem.JOBCENTER).inboundMapper();
+        this.mapper = registry.of(SourceSystem.JOBCENTER).inboundMapper().orElseThrow();
         this.producer = clients.idempotentProducer("jobcenter-ingress");
         this.topic = topics.inbound(SourceSystem.JOBCENTER).orElseThrow();
         this.pseudonymizer = pseudonymizer;

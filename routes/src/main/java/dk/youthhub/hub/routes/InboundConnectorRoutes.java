@@ -50,7 +50,9 @@ public class InboundConnectorRoutes extends RouteBuilder {
     @Override
     public void configure() throws Exception {
         for (Connector connector : registry.all()) {
-            if (!enabled(connector) || topics.inbound(connector.descriptor().system()).isEmpty()) {
+            if (!enabled(connector)
+                    || connector.inboundMapper().isEmpty()
+                    || topics.inbound(connector.descriptor().system()).isEmpty()) {
                 continue;
             }
             String routeId = connector.descriptor().id() + "-to-canonical";
@@ -58,7 +60,7 @@ public class InboundConnectorRoutes extends RouteBuilder {
                     new TransactionalStage(
                             routeId,
                             new InboundTransformer(
-                                    connector.inboundMapper(),
+                                    connector.inboundMapper().get(),
                                     topics,
                                     pseudonymizer,
                                     deadLetters,

@@ -1,7 +1,6 @@
 package dk.youthhub.connector.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,148 +9,119 @@ import dk.youthhub.canonical.CanonicalDocument;
 import dk.youthhub.connector.CanonicalJson;
 import dk.youthhub.connector.Connector;
 import dk.youthhub.connector.ConnectorDescriptor.ConfigProperty;
-import dk.youthhub.connector.ErrorCode;
 import dk.youthhub.connector.MappingException;
-import dk.youthhub.schemas.CanonicalSchemas;
+import dk.youthhub.connector.SafeJson;
+import dk.youthhub.connector.SafeXml;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
 
 /**
- * The contract every connector passes. Fixtures live in the connector module under {@code
- * src/test/resources/fixtures/}: {@code valid/<case>.native.<ext>} with its golden {@code
- * valid/<case>.canonical.json}, and {@code invalid/<case>.<ERROR_CODE>.native.<ext>}. Run with
- * {@code -Dgolden.update=true} to (re)write the golden files, then review the diff.
+ * The contract every connector passes: its deliveries. Each canonical sample of the kit (every
+ * document type and assessment kind) renders to the golden {@code
+ * src/test/resources/fixtures/delivery/<sample>.delivery.<xml|json>}, deterministically, and the
+ * delivery carries the document's identity, the CPR number and every content value. Run with {@code
+ * -Dgolden.update=true} to (re)write the goldens, then review the diff.
  */
 public abstract class ConnectorContractTest {
-    /** The receive time every fixture is mapped with, so goldens are stable. */
-    public static final Instant RECEIVED_AT = Instant.parse("2026-06-01T10:00:00Z");
+    /** Canonical documents every renderer is tested with (test-jar resources). */
+    public static final List<String> SAMPLES =
+            List.of(
+                    "handleplan-child",
+                    "handleplan-adult",
+                    "jobplan",
+                    "assessment-child",
+                    "assessment-vum",
+                    "assessment-resource-profile",
+                    "education-status",
+                    "education-status-minimal",
+                    "consent-parent",
+                    "consent-revoked");
 
-    private static final Path FIXTURES = Path.of("src/test/resources/fixtures");
-    private static final Pattern TEN_DIGITS = Pattern.compile("\\d{6}-?\\d{4}");
-    private static final ObjectMapper PRETTY =
+    /** Canonical codes a recipient may see in its own terms instead (consent status, given by). */
+    private static final Set<String> TRANSLATABLE_KEYS = Set.of("status", "givenBy");
+
+    /**
+     * Fields derived from another that is delivered (a legal basis's law and section: its text).
+     */
+    private static final Set<String> DERIVED_KEYS = Set.of("law", "section");
+
+    protected static final ObjectMapper PRETTY =
             CanonicalJson.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT);
 
     protected abstract Connector connector();
 
-    /**
-     * The values of a native fixture that the contract defines and the canonical document keeps as
-     * they are (leave out values translated to canonical codes and fields the contract does not
-     * define).
-     */
-    protected abstract List<String> contractValues(Path nativeFixture) throws Exception;
-
     @TestFactory
-    Stream<DynamicTest> everyValueTheContractDefinesReachesTheCanonicalDocument()
-            throws IOException {
-        return fixtures("valid")
+    Stream<DynamicTest> everySampleRendersToItsGoldenDelivery() {
+        return SAMPLES.stream()
                 .map(
-                        f ->
+                        name ->
                                 DynamicTest.dynamicTest(
-                                        f.getFileName().toString(),
-                                        () -> assertNativeValuesInCanonical(f, contractValues(f))));
-    }
-
-    @TestFactory
-    Stream<DynamicTest> validFixturesMapToTheirGoldenCanonicalDocument() throws IOException {
-        return fixtures("valid")
-                .map(
-                        f ->
-                                DynamicTest.dynamicTest(
-                                        f.getFileName().toString(),
+                                        name,
                                         () -> {
-                                            JsonNode actual = mapToJson(f);
-                                            Path golden = golden(f);
+                                            byte[] delivery =
+                                                    connector().renderer().render(sample(name));
+                                            Path golden = deliveryGolden(name);
                                             if (Boolean.getBoolean("golden.update")) {
-                                                Files.writeString(
-                                                        golden,
-                                                        PRETTY.writeValueAsString(actual) + "\n");
+                                                Files.createDirectories(golden.getParent());
+                                                Files.write(golden, pretty(delivery));
                                             }
-                                            assertThat(golden).as("golden file").exists();
-                                            assertThat(actual)
-                                                    .isEqualTo(
-                                                            CanonicalJson.mapper()
-                                                                    .readTree(golden.toFile()));
-                                        }));
-    }
-
-    @TestFactory
-    Stream<DynamicTest> everyMappedDocumentValidatesAgainstItsSchema() throws IOException {
-        return fixtures("valid")
-                .map(
-                        f ->
-                                DynamicTest.dynamicTest(
-                                        f.getFileName().toString(),
-                                        () -> {
-                                            CanonicalDocument doc = map(f);
+                                            assertThat(golden).as("golden delivery").exists();
                                             assertThat(
-                                                            CanonicalSchemas.validate(
-                                                                    doc.documentType().id(),
-                                                                    1,
-                                                                    CanonicalJson.mapper()
-                                                                            .valueToTree(doc)))
-                                                    .isEmpty();
+                                                            new String(
+                                                                    pretty(delivery),
+                                                                    StandardCharsets.UTF_8))
+                                                    .isEqualTo(Files.readString(golden));
                                         }));
     }
 
     @TestFactory
-    Stream<DynamicTest> mappingIsDeterministic() throws IOException {
-        return fixtures("valid")
+    Stream<DynamicTest> everyDeliveryCarriesIdentityCprAndAllContent() {
+        return SAMPLES.stream()
                 .map(
-                        f ->
+                        name ->
                                 DynamicTest.dynamicTest(
-                                        f.getFileName().toString(),
-                                        () -> assertThat(map(f)).isEqualTo(map(f))));
-    }
-
-    @TestFactory
-    Stream<DynamicTest> invalidFixturesFailWithTheirErrorCodeAndASafeMessage() throws IOException {
-        return fixtures("invalid")
-                .map(
-                        f ->
-                                DynamicTest.dynamicTest(
-                                        f.getFileName().toString(),
+                                        name,
                                         () -> {
-                                            ErrorCode expected = expectedCode(f);
-                                            byte[] payload = Files.readAllBytes(f);
-                                            assertThatThrownBy(
-                                                            () ->
-                                                                    connector()
-                                                                            .inboundMapper()
-                                                                            .toCanonical(
-                                                                                    payload,
-                                                                                    RECEIVED_AT))
-                                                    .isInstanceOfSatisfying(
-                                                            MappingException.class,
-                                                            e -> {
-                                                                assertThat(e.code())
-                                                                        .isEqualTo(expected);
-                                                                assertThat(e.getMessage())
-                                                                        .isNotBlank()
-                                                                        .doesNotContainPattern(
-                                                                                TEN_DIGITS);
-                                                            });
+                                            CanonicalDocument doc = sample(name);
+                                            Set<String> delivered =
+                                                    deliveryValues(
+                                                            connector().renderer().render(doc));
+                                            assertThat(delivered)
+                                                    .contains(
+                                                            doc.documentId(),
+                                                            doc.documentType().id(),
+                                                            String.valueOf(doc.version()),
+                                                            doc.provenance().sourceSystem().id(),
+                                                            doc.youngPerson().cpr());
+                                            assertThat(delivered).containsAll(contentValues(doc));
                                         }));
     }
 
     @Test
-    void hasValidAndInvalidFixtures() throws IOException {
-        assertThat(fixtures("valid")).isNotEmpty();
-        assertThat(fixtures("invalid")).isNotEmpty();
+    void renderingIsDeterministic() throws IOException {
+        for (String name : SAMPLES) {
+            CanonicalDocument doc = sample(name);
+            assertThat(connector().renderer().render(doc))
+                    .isEqualTo(connector().renderer().render(doc));
+        }
     }
 
     @Test
@@ -171,31 +141,37 @@ public abstract class ConnectorContractTest {
     }
 
     @Test
-    void namingPolicy() {
-        String system = connector().descriptor().id();
-        String prefix = Character.toUpperCase(system.charAt(0)) + system.substring(1);
+    void propertiesFollowTheNamingPolicy() {
         assertThat(connector().propertiesType().getSimpleName())
-                .isEqualTo(prefix + "ConnectorProperties");
-        assertThat(connector().inboundMapper().getClass().getSimpleName())
-                .isEqualTo(prefix + "Mapper");
+                .isEqualTo(systemPrefix() + "ConnectorProperties");
     }
 
-    /**
-     * Asserts that each native value reaches the canonical document (CPR numbers without the dash,
-     * date-times in ISO-8601): no content the contract defines is dropped.
-     */
-    private void assertNativeValuesInCanonical(Path fixture, List<String> nativeValues)
-            throws IOException, MappingException {
-        Set<String> canonical = new HashSet<>();
-        collectValues(mapToJson(fixture), canonical);
-        for (String value : nativeValues) {
-            assertThat(canonical)
-                    .as("native value of %s", fixture.getFileName())
-                    .contains(normalised(value));
+    protected String systemPrefix() {
+        String system = connector().descriptor().id();
+        return Character.toUpperCase(system.charAt(0)) + system.substring(1);
+    }
+
+    /** A canonical sample of the kit. */
+    public static CanonicalDocument sample(String name) throws IOException {
+        try (InputStream in =
+                ConnectorContractTest.class.getResourceAsStream(
+                        "/canonical-samples/" + name + ".canonical.json")) {
+            return CanonicalJson.mapper().readValue(in, CanonicalDocument.class);
         }
     }
 
-    /** Every scalar value of a JSON tree (for JSON connectors' native documents). */
+    /** Every text and attribute value of an XML delivery, or every scalar of a JSON one. */
+    protected Set<String> deliveryValues(byte[] delivery) throws MappingException {
+        Set<String> out = new HashSet<>();
+        if (isXml()) {
+            collectXml(SafeXml.parse(delivery).getDocumentElement(), out);
+        } else {
+            out.addAll(jsonValues(SafeJson.parse(delivery)));
+        }
+        return out;
+    }
+
+    /** Every scalar value of a JSON tree. */
     protected static List<String> jsonValues(JsonNode node) {
         List<String> out = new ArrayList<>();
         if (node.isValueNode() && !node.isNull()) {
@@ -205,55 +181,74 @@ public abstract class ConnectorContractTest {
         return out;
     }
 
-    private static String normalised(String text) {
-        if (text.matches("\\d{6}-\\d{4}")) {
-            return text.replace("-", "");
-        }
-        try {
-            return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.parse(text));
-        } catch (DateTimeParseException notADateTime) {
-            return text;
-        }
+    private boolean isXml() {
+        return connector().descriptor().nativeMediaType().endsWith("xml");
     }
 
-    private static void collectValues(JsonNode node, Set<String> out) {
-        if (node.isValueNode()) {
+    private Path deliveryGolden(String sample) {
+        return Path.of(
+                "src/test/resources/fixtures/delivery/"
+                        + sample
+                        + ".delivery."
+                        + (isXml() ? "xml" : "json"));
+    }
+
+    private byte[] pretty(byte[] delivery) throws IOException {
+        if (isXml()) {
+            return (new String(delivery, StandardCharsets.UTF_8) + "\n")
+                    .getBytes(StandardCharsets.UTF_8);
+        }
+        return (PRETTY.writeValueAsString(CanonicalJson.mapper().readTree(delivery)) + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The person, caseworker and payload values of a canonical document. */
+    private static List<String> contentValues(CanonicalDocument doc) {
+        JsonNode json = CanonicalJson.mapper().valueToTree(doc);
+        List<String> out = new ArrayList<>(jsonValues(json.path("youngPerson")));
+        out.addAll(jsonValues(json.path("caseworker")));
+        for (String payload :
+                List.of("handleplan", "jobplan", "assessment", "consent", "educationStatus")) {
+            collectContent(json.path(payload), out);
+        }
+        out.remove("all"); // every consent type: each system says it its own way
+        return out;
+    }
+
+    private static void collectContent(JsonNode node, List<String> out) {
+        if (node.isValueNode() && !node.isNull()) {
             out.add(node.asText());
+            return;
         }
-        node.forEach(child -> collectValues(child, out));
-    }
-
-    protected CanonicalDocument map(Path nativeFixture) throws IOException, MappingException {
-        return connector()
-                .inboundMapper()
-                .toCanonical(Files.readAllBytes(nativeFixture), RECEIVED_AT);
-    }
-
-    protected JsonNode mapToJson(Path nativeFixture) throws IOException, MappingException {
-        return CanonicalJson.mapper()
-                .readTree(CanonicalJson.mapper().writeValueAsString(map(nativeFixture)));
-    }
-
-    protected static Stream<Path> fixtures(String kind) throws IOException {
-        try (Stream<Path> files = Files.list(FIXTURES.resolve(kind))) {
-            return files
-                    .filter(p -> p.getFileName().toString().contains(".native."))
-                    .sorted()
-                    .toList()
-                    .stream();
+        if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> f = fields.next();
+                boolean translated = TRANSLATABLE_KEYS.contains(f.getKey()) && node.has("givenBy");
+                if (!translated && !DERIVED_KEYS.contains(f.getKey())) {
+                    collectContent(f.getValue(), out);
+                }
+            }
+        } else {
+            node.forEach(child -> collectContent(child, out));
         }
     }
 
-    private static Path golden(Path nativeFixture) {
-        String name = nativeFixture.getFileName().toString();
-        return nativeFixture.resolveSibling(
-                name.substring(0, name.indexOf(".native.")) + ".canonical.json");
-    }
-
-    private static ErrorCode expectedCode(Path invalidFixture) {
-        String name = invalidFixture.getFileName().toString();
-        String beforeNative = name.substring(0, name.indexOf(".native."));
-        return ErrorCode.valueOf(beforeNative.substring(beforeNative.lastIndexOf('.') + 1));
+    private static void collectXml(Element e, Set<String> out) {
+        NamedNodeMap attrs = e.getAttributes();
+        for (int i = 0; i < attrs.getLength(); i++) {
+            Attr a = (Attr) attrs.item(i);
+            if (!a.getName().startsWith("xmlns")) {
+                out.add(a.getValue().strip());
+            }
+        }
+        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element child) {
+                collectXml(child, out);
+            } else if (n.getNodeType() == Node.TEXT_NODE && !n.getNodeValue().isBlank()) {
+                out.add(n.getNodeValue().strip());
+            }
+        }
     }
 
     private static String kebab(String camel) {

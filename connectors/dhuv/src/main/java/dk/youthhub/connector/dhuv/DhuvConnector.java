@@ -5,10 +5,15 @@ import dk.youthhub.canonical.SourceSystem;
 import dk.youthhub.connector.AbstractConnector;
 import dk.youthhub.connector.ConnectorDescriptor;
 import dk.youthhub.connector.ConnectorDescriptor.ConfigProperty;
+import dk.youthhub.connector.DanishJsonDelivery;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-/** The DHUV-like adult social system: native snake_case JSON events ({@code dhuv.md}). */
+/**
+ * The DHUV-like adult social system: native snake_case JSON events ({@code dhuv.md}); deliveries in
+ * the hub's Danish snake_case JSON shape with DHUV's own theme codes.
+ */
 public final class DhuvConnector extends AbstractConnector {
     private static final ConnectorDescriptor DESCRIPTOR =
             new ConnectorDescriptor(
@@ -16,6 +21,7 @@ public final class DhuvConnector extends AbstractConnector {
                     "DHUV-like adult social case system",
                     "application/json",
                     Set.of(DocumentType.HANDLEPLAN, DocumentType.ASSESSMENT, DocumentType.CONSENT),
+                    ConnectorDescriptor.ALL_TYPES,
                     List.of(
                             new ConfigProperty(
                                     "enabled",
@@ -23,6 +29,10 @@ public final class DhuvConnector extends AbstractConnector {
                                     "true")));
 
     public DhuvConnector() {
-        super(DESCRIPTOR, new DhuvMapper(), DhuvConnectorProperties.class);
+        super(
+                DESCRIPTOR,
+                new DhuvMapper(),
+                new DanishJsonDelivery(DhuvMapper.THEME_CODES, Map.of()),
+                DhuvConnectorProperties.class);
     }
 }

@@ -16,6 +16,7 @@ import dk.youthhub.canonical.SourceSystem;
 import dk.youthhub.canonical.Theme;
 import dk.youthhub.canonical.ThemeCode;
 import dk.youthhub.canonical.YoungPerson;
+import dk.youthhub.connector.Codes;
 import dk.youthhub.connector.Fields;
 import dk.youthhub.connector.InboundMapper;
 import dk.youthhub.connector.MappingException;
@@ -47,6 +48,9 @@ public final class DhuvMapper implements InboundMapper {
                     Map.entry("UDDANNELSE", ThemeCode.EDUCATION),
                     Map.entry("BESKAEFTIGELSE", ThemeCode.EMPLOYMENT),
                     Map.entry("BOLIG", ThemeCode.HOUSING));
+
+    /** Canonical theme to DHUV's own code, for deliveries. */
+    static final Map<ThemeCode, String> THEME_CODES = Codes.inverse(THEMES);
 
     private static final Map<String, DocumentType> EVENT_TYPES =
             Map.of(

@@ -16,6 +16,7 @@ public final class DubuConnector extends AbstractConnector {
                     "DUBU-like children-and-youth case system",
                     "application/xml",
                     Set.of(DocumentType.HANDLEPLAN, DocumentType.ASSESSMENT, DocumentType.CONSENT),
+                    ConnectorDescriptor.ALL_TYPES,
                     List.of(
                             new ConfigProperty(
                                     "enabled",
@@ -23,6 +24,6 @@ public final class DubuConnector extends AbstractConnector {
                                     "true")));
 
     public DubuConnector() {
-        super(DESCRIPTOR, new DubuMapper(), DubuConnectorProperties.class);
+        super(DESCRIPTOR, new DubuMapper(), new DubuRenderer(), DubuConnectorProperties.class);
     }
 }

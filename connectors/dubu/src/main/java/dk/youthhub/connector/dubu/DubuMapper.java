@@ -18,6 +18,7 @@ import dk.youthhub.canonical.SourceSystem;
 import dk.youthhub.canonical.Theme;
 import dk.youthhub.canonical.ThemeCode;
 import dk.youthhub.canonical.YoungPerson;
+import dk.youthhub.connector.Codes;
 import dk.youthhub.connector.Cpr;
 import dk.youthhub.connector.ErrorCode;
 import dk.youthhub.connector.Fields;
@@ -46,6 +47,9 @@ public final class DubuMapper implements InboundMapper {
                     "AndreForhold", ThemeCode.OTHER,
                     "Uddannelse", ThemeCode.EDUCATION,
                     "Beskaeftigelse", ThemeCode.EMPLOYMENT);
+
+    /** Canonical theme to DUBU's own code, for deliveries. */
+    static final Map<ThemeCode, String> THEME_CODES = Codes.inverse(THEMES);
 
     private static final Map<String, DocumentType> EVENT_TYPES =
             Map.of(

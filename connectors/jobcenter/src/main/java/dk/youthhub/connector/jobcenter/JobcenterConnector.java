@@ -19,6 +19,7 @@ public final class JobcenterConnector extends AbstractConnector {
                     "Job-centre system (Momentum-like)",
                     "application/json",
                     Set.of(DocumentType.JOBPLAN, DocumentType.ASSESSMENT),
+                    ConnectorDescriptor.ALL_TYPES,
                     List.of(
                             new ConfigProperty(
                                     "enabled",
@@ -26,6 +27,10 @@ public final class JobcenterConnector extends AbstractConnector {
                                     "true")));
 
     public JobcenterConnector() {
-        super(DESCRIPTOR, new JobcenterMapper(), JobcenterConnectorProperties.class);
+        super(
+                DESCRIPTOR,
+                new JobcenterMapper(),
+                new JobcenterRenderer(),
+                JobcenterConnectorProperties.class);
     }
 }

@@ -9,13 +9,13 @@ import dk.youthhub.canonical.CanonicalDocument;
 import dk.youthhub.canonical.ThemeCode;
 import dk.youthhub.connector.CanonicalJson;
 import dk.youthhub.connector.Connector;
-import dk.youthhub.connector.testkit.ConnectorContractTest;
+import dk.youthhub.connector.testkit.InboundConnectorContractTest;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class JobcenterMapperTest extends ConnectorContractTest {
+class JobcenterConnectorTest extends InboundConnectorContractTest {
 
     @Override
     protected Connector connector() {

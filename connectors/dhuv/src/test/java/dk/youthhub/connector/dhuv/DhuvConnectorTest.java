@@ -13,14 +13,14 @@ import dk.youthhub.connector.CanonicalJson;
 import dk.youthhub.connector.Connector;
 import dk.youthhub.connector.ErrorCode;
 import dk.youthhub.connector.MappingException;
-import dk.youthhub.connector.testkit.ConnectorContractTest;
+import dk.youthhub.connector.testkit.InboundConnectorContractTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class DhuvMapperTest extends ConnectorContractTest {
+class DhuvConnectorTest extends InboundConnectorContractTest {
     /** Values the mapper translates to canonical codes, and fields the contract does not define. */
     private static final Set<String> TRANSLATED = Set.of("GIVET", "TILBAGEKALDT", "alle");
 
@@ -97,7 +97,7 @@ class DhuvMapperTest extends ConnectorContractTest {
         if (node instanceof ObjectNode o) {
             o.remove(NOT_IN_CONTRACT);
         }
-        node.forEach(DhuvMapperTest::strip);
+        node.forEach(DhuvConnectorTest::strip);
     }
 
     private static Path fixture(String name) {

@@ -6,7 +6,7 @@ import dk.youthhub.canonical.CanonicalDocument;
 import dk.youthhub.canonical.ThemeCode;
 import dk.youthhub.connector.Connector;
 import dk.youthhub.connector.SafeXml;
-import dk.youthhub.connector.testkit.ConnectorContractTest;
+import dk.youthhub.connector.testkit.InboundConnectorContractTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 
-class DubuMapperTest extends ConnectorContractTest {
+class DubuConnectorTest extends InboundConnectorContractTest {
     /** Native values the mapper translates into canonical codes (the code itself is not kept). */
     private static final Set<String> TRANSLATED =
             Set.of("Givet", "Tilbagekaldt", "Barn", "Forælder", "alle");
