@@ -28,7 +28,8 @@ public record HubProperties(
         @Valid @NotNull Topics topics,
         @Valid @NotNull Limits limits,
         @Valid @NotNull Stage stage,
-        @Valid @NotNull Security security) {
+        @Valid @NotNull Security security,
+        @Valid @NotNull Jobcenter jobcenter) {
 
     /**
      * @param bootstrapServers the cluster; set by {@code KAFKA_BOOTSTRAP_SERVERS}, else the
@@ -93,6 +94,27 @@ public record HubProperties(
             return tokens == null ? Map.of() : tokens;
         }
     }
+
+    /**
+     * Deliveries to the job centre over HTTP.
+     *
+     * @param baseUrl where deliveries are POSTed ({@code <baseUrl>/api/v1/hub-deliveries}); blank:
+     *     no HTTP delivery runs and deliveries wait on their topic
+     * @param deliveryToken the bearer token the job centre expects from the hub
+     * @param maxAttempts POSTs of one delivery before its batch is retried later
+     * @param breakerFailureThreshold consecutive failures that open the circuit
+     * @param breakerOpenMs how long an open circuit stops calls before one trial call
+     */
+    public record Jobcenter(
+            String baseUrl,
+            String deliveryToken,
+            @Min(100) int timeoutMs,
+            @Min(1) int maxAttempts,
+            @Min(1) long maxBackoffMs,
+            @Min(0) long maxRetryAfterMs,
+            @Min(1) int breakerFailureThreshold,
+            @Min(1) long breakerOpenMs,
+            @Min(1) @Max(10000) int maxBatch) {}
 
     /**
      * How a stage consumes.

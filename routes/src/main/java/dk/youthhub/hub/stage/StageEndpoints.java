@@ -13,12 +13,21 @@ public final class StageEndpoints {
      * @param stageId the stage's (and route's) id, also the last part of its consumer group
      */
     public static String batchInput(String topicProperty, String stageId) {
+        return batchInput(topicProperty, stageId, "hub.stage.max-batch");
+    }
+
+    /**
+     * @param maxBatchProperty the property holding this stage's records per poll
+     */
+    public static String batchInput(String topicProperty, String stageId, String maxBatchProperty) {
         return "kafka:{{"
                 + topicProperty
                 + "}}?groupId={{hub.kafka.group-prefix}}."
                 + stageId
                 + "&batching=true"
-                + "&maxPollRecords={{hub.stage.max-batch}}"
+                + "&maxPollRecords={{"
+                + maxBatchProperty
+                + "}}"
                 + "&pollTimeoutMs={{hub.stage.poll-timeout-ms}}"
                 + "&consumersCount={{hub.stage.consumers}}"
                 + "&autoCommitEnable=false"

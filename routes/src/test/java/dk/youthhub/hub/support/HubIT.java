@@ -37,12 +37,21 @@ import org.springframework.boot.test.context.SpringBootTest;
             "hub.pseudonym-secret=integration-test-secret-0123456789abcdef",
             "hub.security.tokens.jobcenter=" + HubIT.JOBCENTER_TOKEN,
             "hub.security.tokens.dubu=" + HubIT.DUBU_TOKEN,
-            "hub.security.tokens.admin=" + HubIT.ADMIN_TOKEN
+            "hub.security.tokens.admin=" + HubIT.ADMIN_TOKEN,
+            "hub.jobcenter.delivery-token=" + HubIT.HUB_TO_JOBCENTER_TOKEN,
+            "hub.jobcenter.timeout-ms=2000",
+            "hub.jobcenter.max-attempts=3",
+            "hub.jobcenter.max-backoff-ms=200",
+            "hub.jobcenter.max-retry-after-ms=3000",
+            "hub.jobcenter.breaker-failure-threshold=5",
+            "hub.jobcenter.breaker-open-ms=1500",
+            "hub.stage.max-retry-backoff-ms=500"
         })
 public abstract class HubIT {
     public static final String JOBCENTER_TOKEN = "it-jobcenter-token-0123456789abcdef";
     public static final String DUBU_TOKEN = "it-dubu-token-0123456789abcdef01";
     public static final String ADMIN_TOKEN = "it-admin-token-0123456789abcdef0";
+    public static final String HUB_TO_JOBCENTER_TOKEN = "it-hub-to-jobcenter-token-0123456789";
 
     protected final String servers = SharedKafka.bootstrapServers();
 }

@@ -1,0 +1,247 @@
+package dk.youthhub.hub.delivery;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static dk.youthhub.hub.support.Records.header;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dk.youthhub.canonical.CanonicalDocument;
+import dk.youthhub.canonical.SourceSystem;
+import dk.youthhub.connector.CanonicalJson;
+import dk.youthhub.hub.connectors.ConnectorRegistry;
+import dk.youthhub.hub.deadletter.DeadLetters;
+import dk.youthhub.hub.routes.JobcenterDeliveryRoutes;
+import dk.youthhub.hub.support.HubIT;
+import dk.youthhub.hub.support.Records;
+import dk.youthhub.hub.support.SharedWireMock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The job centre's HTTP delivery against a real local HTTP server. */
+class JobcenterDeliveryIT extends HubIT {
+    private static final String DELIVERIES = "it.jobcenter.deliveries.v1";
+    private static final String DEAD = "it.hub.deadletter.v1";
+    private static final byte[] KEY = "delivery-it".getBytes(StandardCharsets.UTF_8);
+
+    @Autowired ConnectorRegistry registry;
+    @Autowired JobcenterDeliveryRoutes routes;
+
+    private final WireMockServer jobcenter = SharedWireMock.server();
+
+    @Test
+    void a503ThenA200IsDeliveredOnceWithTheSameKeyTokenAndBody() throws Exception {
+        String doc = newDocumentId();
+        stubInSequence(doc, 503, 200);
+        byte[] delivery = delivery(doc, 1);
+
+        Records.send(servers, DELIVERIES, KEY, delivery);
+
+        List<LoggedRequest> requests = awaitRequests(doc, 2);
+        assertThat(requests)
+                .extracting(r -> r.getHeader("Idempotency-Key"))
+                .containsOnly(JobcenterDelivery.idempotencyKey(doc, 1));
+        assertThat(requests)
+                .extracting(r -> r.getHeader("Authorization"))
+                .containsOnly("Bearer " + HUB_TO_JOBCENTER_TOKEN);
+        assertThat(requests)
+                .extracting(r -> r.getHeader("Content-Type"))
+                .containsOnly("application/json");
+        assertThat(requests.get(1).getBody()).isEqualTo(delivery);
+        assertNotDeadLettered(doc);
+    }
+
+    @Test
+    void a429IsRetriedNoEarlierThanRetryAfter() throws Exception {
+        String doc = newDocumentId();
+        jobcenter.stubFor(
+                forDocument(doc)
+                        .inScenario(doc)
+                        .whenScenarioStateIs(STARTED)
+                        .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1"))
+                        .willSetStateTo("next"));
+        jobcenter.stubFor(
+                forDocument(doc)
+                        .inScenario(doc)
+                        .whenScenarioStateIs("next")
+                        .willReturn(aResponse().withStatus(202)));
+
+        Records.send(servers, DELIVERIES, KEY, delivery(doc, 1));
+
+        List<LoggedRequest> requests = awaitRequests(doc, 2);
+        long gapMs =
+                requests.get(1).getLoggedDate().getTime()
+                        - requests.get(0).getLoggedDate().getTime();
+        assertThat(gapMs).as("Retry-After: 1 honoured").isGreaterThanOrEqualTo(950);
+        assertNotDeadLettered(doc);
+    }
+
+    @Test
+    void a400IsDeadLetteredDeliveryFailedAndNotRetried() throws Exception {
+        String bad = newDocumentId();
+        String next = newDocumentId();
+        jobcenter.stubFor(forDocument(bad).willReturn(aResponse().withStatus(400)));
+        jobcenter.stubFor(forDocument(next).willReturn(aResponse().withStatus(201)));
+        byte[] delivery = delivery(bad, 1);
+
+        Records.send(servers, DELIVERIES, KEY, delivery);
+        Records.send(servers, DELIVERIES, KEY, delivery(next, 1));
+
+        ConsumerRecord<byte[], byte[]> dead = Records.awaitContaining(servers, DEAD, bad);
+        assertThat(header(dead, DeadLetters.ERROR_CODE)).isEqualTo("DELIVERY_FAILED");
+        assertThat(header(dead, DeadLetters.SOURCE_TOPIC)).isEqualTo(DELIVERIES);
+        assertThat(dead.value()).isEqualTo(delivery);
+        awaitRequests(next, 1);
+        assertThat(requestsFor(bad)).hasSize(1);
+    }
+
+    @Test
+    void a409CountsAsDeliveredAndAKeyDiffersBetweenVersions() throws Exception {
+        String doc = newDocumentId();
+        jobcenter.stubFor(forDocument(doc).willReturn(aResponse().withStatus(409)));
+
+        Records.send(servers, DELIVERIES, KEY, delivery(doc, 1));
+        Records.send(servers, DELIVERIES, KEY, delivery(doc, 2));
+
+        List<LoggedRequest> requests = awaitRequests(doc, 2);
+        assertThat(requests)
+                .extracting(r -> r.getHeader("Idempotency-Key"))
+                .containsExactly(
+                        JobcenterDelivery.idempotencyKey(doc, 1),
+                        JobcenterDelivery.idempotencyKey(doc, 2));
+        assertNotDeadLettered(doc);
+    }
+
+    @Test
+    void aLongOutageOpensTheCircuitStallsNothingElseAndTheBacklogDrains() throws Exception {
+        List<String> docs = IntStream.range(0, 4).mapToObj(i -> newDocumentId()).toList();
+        docs.forEach(
+                d ->
+                        jobcenter.stubFor(
+                                forDocument(d)
+                                        .atPriority(1)
+                                        .willReturn(aResponse().withStatus(503))));
+        int openedBefore = routes.breaker().timesOpened();
+        for (String d : docs) {
+            Records.send(servers, DELIVERIES, KEY, delivery(d, 1));
+        }
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> routes.breaker().timesOpened() > openedBefore);
+
+        // the rest of the hub goes on: a DUBU event still becomes canonical during the outage
+        String eventId = UUID.randomUUID().toString();
+        Records.send(
+                servers,
+                "it.dubu.events.v1",
+                null,
+                Files.readString(
+                                Path.of(
+                                        "../connectors/dubu/src/test/resources/fixtures/valid/undersoegelse-sample.native.xml"))
+                        .replace("a7b6c5d4-e3f2-4a1b-9c8d-7e6f5a4b3c2d", eventId)
+                        .getBytes(StandardCharsets.UTF_8));
+        Records.awaitContaining(servers, "it.canonical.assessment.v1", eventId);
+
+        docs.forEach(
+                d ->
+                        jobcenter.stubFor(
+                                forDocument(d)
+                                        .atPriority(1)
+                                        .willReturn(aResponse().withStatus(200))));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(
+                        () -> {
+                            for (String d : docs) {
+                                assertThat(jobcenter.getAllServeEvents())
+                                        .anySatisfy(
+                                                e -> {
+                                                    assertThat(e.getRequest().getBodyAsString())
+                                                            .contains(d);
+                                                    assertThat(e.getResponse().getStatus())
+                                                            .isEqualTo(200);
+                                                });
+                            }
+                        });
+        for (String d : docs) {
+            assertNotDeadLettered(d);
+        }
+    }
+
+    private void stubInSequence(String doc, int first, int then) {
+        jobcenter.stubFor(
+                forDocument(doc)
+                        .inScenario(doc)
+                        .whenScenarioStateIs(STARTED)
+                        .willReturn(aResponse().withStatus(first))
+                        .willSetStateTo("next"));
+        jobcenter.stubFor(
+                forDocument(doc)
+                        .inScenario(doc)
+                        .whenScenarioStateIs("next")
+                        .willReturn(aResponse().withStatus(then)));
+    }
+
+    private static MappingBuilder forDocument(String documentId) {
+        return post(urlEqualTo(JobcenterDelivery.PATH))
+                .withRequestBody(matchingJsonPath("$.documentId", equalTo(documentId)));
+    }
+
+    private List<LoggedRequest> requestsFor(String documentId) {
+        return jobcenter.findAll(
+                postRequestedFor(urlEqualTo(JobcenterDelivery.PATH))
+                        .withRequestBody(matchingJsonPath("$.documentId", equalTo(documentId))));
+    }
+
+    private List<LoggedRequest> awaitRequests(String documentId, int count) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> requestsFor(documentId).size() >= count);
+        return requestsFor(documentId);
+    }
+
+    private void assertNotDeadLettered(String documentId) {
+        assertThat(Records.containing(Records.readAll(servers, DEAD), documentId)).isEmpty();
+    }
+
+    private byte[] delivery(String documentId, long version) throws Exception {
+        CanonicalDocument sample =
+                CanonicalJson.mapper()
+                        .readValue(
+                                Path.of(
+                                                "../connectors/connector-api/src/test/resources/canonical-samples/jobplan.canonical.json")
+                                        .toFile(),
+                                CanonicalDocument.class);
+        CanonicalDocument doc =
+                new CanonicalDocument(
+                        documentId,
+                        sample.documentType(),
+                        version,
+                        sample.youngPerson(),
+                        sample.municipalityCode(),
+                        sample.caseworker(),
+                        sample.provenance(),
+                        null,
+                        sample.jobplan(),
+                        null,
+                        null,
+                        null);
+        return registry.of(SourceSystem.JOBCENTER).renderer().render(doc);
+    }
+
+    private static String newDocumentId() {
+        return "jobcenter:jobplan:IT-" + UUID.randomUUID();
+    }
+}

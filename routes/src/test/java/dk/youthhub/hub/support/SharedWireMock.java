@@ -1,0 +1,25 @@
+package dk.youthhub.hub.support;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+/**
+ * One local HTTP server standing in for the job centre, for all integration tests of a run. The
+ * hub's {@code hub.jobcenter.base-url} points at it before any Spring context starts.
+ */
+public final class SharedWireMock {
+    private static WireMockServer server;
+
+    private SharedWireMock() {}
+
+    public static synchronized WireMockServer server() {
+        if (server == null) {
+            server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+            server.start();
+            System.setProperty("hub.jobcenter.base-url", server.baseUrl());
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+        }
+        return server;
+    }
+}
