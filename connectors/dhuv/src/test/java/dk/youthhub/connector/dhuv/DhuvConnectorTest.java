@@ -12,12 +12,17 @@ import dk.youthhub.canonical.ThemeCode;
 import dk.youthhub.connector.CanonicalJson;
 import dk.youthhub.connector.Connector;
 import dk.youthhub.connector.ErrorCode;
+import dk.youthhub.connector.JsonOut;
 import dk.youthhub.connector.MappingException;
+import dk.youthhub.connector.testkit.Generators;
 import dk.youthhub.connector.testkit.InboundConnectorContractTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import org.junit.jupiter.api.Test;
 
 class DhuvConnectorTest extends InboundConnectorContractTest {
@@ -32,10 +37,78 @@ class DhuvConnectorTest extends InboundConnectorContractTest {
     }
 
     @Override
-    protected List<String> contractValues(Path fixture) throws Exception {
-        JsonNode event = CanonicalJson.mapper().readTree(fixture.toFile());
+    protected List<String> contractValues(byte[] nativeDocument) throws Exception {
+        JsonNode event = CanonicalJson.mapper().readTree(nativeDocument);
         strip(event);
         return jsonValues(event).stream().filter(v -> !TRANSLATED.contains(v)).toList();
+    }
+
+    @Override
+    protected Arbitrary<byte[]> generatedNativeDocuments() {
+        Arbitrary<JsonOut> goal =
+                Combinators.combine(
+                                Arbitraries.of(DhuvMapper.THEMES.keySet()),
+                                Generators.text(),
+                                Generators.optional(Generators.date()))
+                        .as(
+                                (tema, text, deadline) ->
+                                        JsonOut.object()
+                                                .put("tema", tema)
+                                                .put("tekst", text)
+                                                .put("frist", deadline));
+        Arbitrary<JsonOut> measure =
+                Combinators.combine(
+                                Generators.text(),
+                                Generators.text(),
+                                Generators.date(),
+                                Generators.optional(Generators.date()))
+                        .as(
+                                (paragraf, text, start, end) ->
+                                        JsonOut.object()
+                                                .put("paragraf", paragraf)
+                                                .put("beskrivelse", text)
+                                                .put("start", start)
+                                                .put("slut", end));
+        return Combinators.combine(
+                        Generators.cpr(),
+                        Generators.optional(Generators.text()),
+                        Generators.optional(Generators.text()),
+                        Generators.id(),
+                        Arbitraries.integers().between(1, 10_000),
+                        goal.list().ofMaxSize(4),
+                        measure.list().ofMaxSize(3),
+                        Generators.optional(Generators.text()))
+                .as(
+                        (cpr, first, last, planId, version, goals, measures, caseworker) ->
+                                JsonOut.object()
+                                        .put("haendelse_id", "2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f")
+                                        .put("haendelse_type", "HANDLEPLAN_OPDATERET")
+                                        .put("tidspunkt", "2026-04-10T09:00:00Z")
+                                        .put("kommune", "157")
+                                        .put(
+                                                "borger",
+                                                JsonOut.object()
+                                                        .put("cpr", cpr)
+                                                        .put("fornavn", first)
+                                                        .put("efternavn", last))
+                                        .put(
+                                                "sag",
+                                                JsonOut.object()
+                                                        .put("sags_nr", "DHUV-" + planId)
+                                                        .put(
+                                                                "sagsbehandler",
+                                                                JsonOut.object()
+                                                                        .put("navn", caseworker)))
+                                        .put(
+                                                "handleplan",
+                                                JsonOut.object()
+                                                        .put("plan_id", planId)
+                                                        .put("version", (long) version)
+                                                        .put("paragraf", "SEL §141")
+                                                        .put("gyldig_fra", "2026-04-10")
+                                                        .array("maal", goals)
+                                                        .array("indsatser", measures))
+                                        .bytes());
     }
 
     @Test

@@ -6,12 +6,17 @@ import dk.youthhub.canonical.CanonicalDocument;
 import dk.youthhub.canonical.ThemeCode;
 import dk.youthhub.connector.Connector;
 import dk.youthhub.connector.SafeXml;
+import dk.youthhub.connector.XmlOut;
+import dk.youthhub.connector.testkit.Generators;
 import dk.youthhub.connector.testkit.InboundConnectorContractTest;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Element;
@@ -59,10 +64,78 @@ class DubuConnectorTest extends InboundConnectorContractTest {
     }
 
     @Override
-    protected List<String> contractValues(Path f) throws Exception {
+    protected List<String> contractValues(byte[] nativeDocument) throws Exception {
         List<String> out = new ArrayList<>();
-        collectTexts(SafeXml.parse(Files.readAllBytes(f)).getDocumentElement(), out);
+        collectTexts(SafeXml.parse(nativeDocument).getDocumentElement(), out);
         return out;
+    }
+
+    private record Goal(String tema, String text, LocalDate deadline) {}
+
+    private record Measure(String paragraf, String text, LocalDate start, LocalDate end) {}
+
+    @Override
+    protected Arbitrary<byte[]> generatedNativeDocuments() {
+        Arbitrary<Goal> goal =
+                Combinators.combine(
+                                Arbitraries.of(DubuMapper.THEMES.keySet()),
+                                Generators.text(),
+                                Generators.optional(Generators.date()))
+                        .as(Goal::new);
+        Arbitrary<Measure> measure =
+                Combinators.combine(
+                                Generators.text(),
+                                Generators.text(),
+                                Generators.date(),
+                                Generators.optional(Generators.date()))
+                        .as(Measure::new);
+        return Combinators.combine(
+                        Generators.cpr(),
+                        Generators.optional(Generators.text()),
+                        Generators.optional(Generators.text()),
+                        Generators.id(),
+                        Arbitraries.integers().between(1, 10_000),
+                        goal.list().ofMaxSize(4),
+                        measure.list().ofMaxSize(3),
+                        Generators.optional(Generators.text()))
+                .as(
+                        (cpr, first, last, planId, version, goals, measures, purpose) -> {
+                            XmlOut x = new XmlOut(DubuMapper.NS, "Haendelse");
+                            x.element("HaendelseId", "3f2b8a4e-6c1d-4e0a-9b7a-2d5c1e9f0a11")
+                                    .element("HaendelseType", "HandleplanOpdateret")
+                                    .element("Tidspunkt", "2026-03-14T09:30:00+01:00")
+                                    .element("Kommunekode", "607")
+                                    .start("Sag")
+                                    .element("SagsId", "DUBU-" + planId)
+                                    .start("Barn")
+                                    .element("CPR", cpr)
+                                    .element("Fornavn", first)
+                                    .element("Efternavn", last)
+                                    .end()
+                                    .end()
+                                    .start("Handleplan")
+                                    .attribute("version", version)
+                                    .element("PlanId", planId)
+                                    .element("Lovgrundlag", "SEL §140")
+                                    .element("GyldigFra", "2026-03-01")
+                                    .element("Formaal", purpose);
+                            goals.forEach(
+                                    g ->
+                                            x.start("Maal")
+                                                    .attribute("tema", g.tema())
+                                                    .attribute("frist", g.deadline())
+                                                    .text(g.text())
+                                                    .end());
+                            measures.forEach(
+                                    m ->
+                                            x.start("Indsats")
+                                                    .attribute("paragraf", m.paragraf())
+                                                    .attribute("start", m.start())
+                                                    .attribute("slut", m.end())
+                                                    .text(m.text())
+                                                    .end());
+                            return x.bytes();
+                        });
     }
 
     private static void collectTexts(Element e, List<String> out) {
