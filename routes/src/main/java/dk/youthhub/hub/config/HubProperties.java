@@ -29,7 +29,8 @@ public record HubProperties(
         @Valid @NotNull Limits limits,
         @Valid @NotNull Stage stage,
         @Valid @NotNull Security security,
-        @Valid @NotNull Jobcenter jobcenter) {
+        @Valid @NotNull Jobcenter jobcenter,
+        @Valid @NotNull Demo demo) {
 
     /**
      * @param bootstrapServers the cluster; set by {@code KAFKA_BOOTSTRAP_SERVERS}, else the
@@ -115,6 +116,14 @@ public record HubProperties(
             @Min(1) int breakerFailureThreshold,
             @Min(1) long breakerOpenMs,
             @Min(1) @Max(10000) int maxBatch) {}
+
+    /**
+     * Demo data for a newcomer: the contract examples and generated events, and a fake job centre.
+     *
+     * @param youngPeople how many generated young people (0: only the contract examples)
+     * @param seed the generator's seed, so a demo run is reproducible
+     */
+    public record Demo(boolean enabled, @Min(0) @Max(100000) int youngPeople, long seed) {}
 
     /**
      * How a stage consumes.

@@ -1,0 +1,101 @@
+package dk.youthhub.hub.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dk.youthhub.hub.HubApplication;
+import dk.youthhub.hub.support.Records;
+import dk.youthhub.hub.support.SharedKafka;
+import dk.youthhub.hub.support.SharedKafkaExtension;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Demo mode on a real broker: the examples and generated events flow, the bad ones dead-letter. */
+@ExtendWith(SharedKafkaExtension.class)
+@CamelSpringBootTest
+@SpringBootTest(
+        classes = HubApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "hub.demo.enabled=true",
+            "hub.demo.young-people=8",
+            "hub.demo.seed=99",
+            "hub.topics.dubu-events=demo.dubu.events.v1",
+            "hub.topics.dhuv-events=demo.dhuv.events.v1",
+            "hub.topics.jobcenter-events=demo.jobcenter.events.v1",
+            "hub.topics.canonical-handleplan=demo.canonical.handleplan.v1",
+            "hub.topics.canonical-jobplan=demo.canonical.jobplan.v1",
+            "hub.topics.canonical-assessment=demo.canonical.assessment.v1",
+            "hub.topics.canonical-consent=demo.canonical.consent.v1",
+            "hub.topics.dead-letter=demo.hub.deadletter.v1",
+            "hub.topics.jobcenter-deliveries=demo.jobcenter.deliveries.v1",
+            "hub.topics.partitions=2",
+            "hub.kafka.group-prefix=demo",
+            "hub.stage.poll-timeout-ms=100",
+            "hub.pseudonym-secret=demo-test-secret-0123456789abcdef0123",
+            "hub.security.tokens.jobcenter=demo-jobcenter-token-0123456789abcdef",
+            "hub.security.tokens.admin=demo-admin-token-0123456789abcdef01",
+            "hub.jobcenter.delivery-token=demo-hub-to-jobcenter-token-0123456789"
+        })
+class DemoIT {
+    @LocalServerPort int port;
+    @Autowired FakeJobcenter fakeJobcenter;
+
+    private final String servers = SharedKafka.bootstrapServers();
+
+    @Test
+    void examplesAndGeneratedEventsBecomeCanonicalAndTheBadOnesAreDeadLettered() {
+        // the contracts' examples, the job centre's through the HTTP ingress
+        Records.awaitContaining(servers, "demo.canonical.handleplan.v1", "HP-88120");
+        Records.awaitContaining(servers, "demo.canonical.handleplan.v1", "HP141-7781");
+        Records.awaitContaining(servers, "demo.canonical.jobplan.v1", "MP-33017");
+        Records.awaitContaining(servers, "demo.canonical.assessment.v1", "RP-265-118");
+
+        long bad =
+                new DemoData(99, LocalDate.now(ZoneId.of("Europe/Copenhagen")))
+                        .events(8).stream().filter(DemoData.Event::bad).count();
+        assertThat(bad).isPositive();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> Records.readAll(servers, "demo.hub.deadletter.v1").size() == bad);
+    }
+
+    @Test
+    void theFakeJobCentreChecksTheTokenAndTheIdempotencyKey() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        int before = fakeJobcenter.received();
+        assertThat(deliver(http, "Bearer demo-hub-to-jobcenter-token-0123456789", "k-1"))
+                .isEqualTo(202);
+        assertThat(deliver(http, "Bearer demo-hub-to-jobcenter-token-0123456789", "k-1"))
+                .isEqualTo(409);
+        assertThat(deliver(http, "Bearer nope", "k-2")).isEqualTo(401);
+        assertThat(fakeJobcenter.received()).isEqualTo(before + 1);
+    }
+
+    private int deliver(HttpClient http, String authorization, String key) throws Exception {
+        HttpRequest request =
+                HttpRequest.newBuilder(
+                                URI.create(
+                                        "http://localhost:"
+                                                + port
+                                                + "/demo/jobcenter/api/v1/hub-deliveries"))
+                        .header("Authorization", authorization)
+                        .header("Idempotency-Key", key)
+                        .header("Content-Type", "application/json")
+                        .POST(
+                                HttpRequest.BodyPublishers.ofString(
+                                        "{\"documentId\":\"x\",\"documentType\":\"jobplan\",\"version\":1}"))
+                        .build();
+        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+}
