@@ -34,6 +34,29 @@ class DubuConnectorTest extends InboundConnectorContractTest {
     }
 
     @Test
+    void deliveriesAreWellFormedAndEscapeMarkupAndDanishLetters() throws Exception {
+        CanonicalDocument doc = map(fixture("handleplan-prefixed-all-fields"));
+        byte[] xml = connector().renderer().render(doc);
+        String text = new String(xml, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text)
+                .contains(
+                        "&lt;og&gt;",
+                        "Søvnrytme &amp; kost",
+                        "Unge &amp; Efterværn",
+                        "Æbelø-Øster");
+        org.w3c.dom.Element root = SafeXml.parse(xml).getDocumentElement();
+        assertThat(root.getNamespaceURI()).isEqualTo(DubuMapper.NS);
+        assertThat(root.getLocalName()).isEqualTo("Levering");
+        assertThat(
+                        SafeXml.optionalText(
+                                SafeXml.child(root, DubuMapper.NS, "Handleplan", "Handleplan"),
+                                DubuMapper.NS,
+                                "Formaal",
+                                "Formaal"))
+                .isEqualTo("At Åse får en ungdomsuddannelse <og> egen bolig");
+    }
+
+    @Test
     void contractExampleMapsThemesLegalBasisAndProvenance() throws Exception {
         CanonicalDocument doc = map(fixture("handleplan-contract-example"));
         assertThat(doc.documentId()).isEqualTo("dubu:handleplan:HP-88120");
