@@ -29,6 +29,19 @@ class ArchitectureTest {
                                     + " routes/ (dk.youthhub.hub) and keep only native <-> canonical logic here");
 
     @ArchTest
+    static final ArchRule corePoliciesArePure =
+            noClasses()
+                    .that()
+                    .resideInAPackage("dk.youthhub.hub.core..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(
+                            "org.apache.camel..", "org.apache.kafka..", "org.springframework..")
+                    .because(
+                            "routing, consent, minimisation, versions and the audit chain are pure rules with"
+                                    + " an injected date or clock; keep transport and state in the stage that uses them");
+
+    @ArchTest
     static final ArchRule connectorsDoNotDependOnEachOther =
             slices().matching("dk.youthhub.connector.(*)..")
                     .should()

@@ -1,0 +1,102 @@
+package dk.youthhub.hub.core;
+
+import dk.youthhub.canonical.CanonicalDocument;
+import dk.youthhub.canonical.Consent;
+import dk.youthhub.canonical.DocumentType;
+import dk.youthhub.canonical.SourceSystem;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Whether a young person's consents cover a delivery, decided at delivery time. A consent names the
+ * systems that may receive documents and the types ({@code all} for every type), holds from any
+ * source, is valid from its first to its last day inclusive, and adds up with the others. A
+ * revocation ends the consent whose id it names. While the young person is under 18, a parent's
+ * covering consent is needed too.
+ */
+public final class ConsentPolicy {
+
+    private ConsentPolicy() {}
+
+    /** The outcome: covered or not, and the consent ids relied on (for the audit trail). */
+    public record Coverage(boolean covered, List<String> consentIds) {}
+
+    /**
+     * The consents in force: per consent id the latest version only, revoked ones dropped.
+     *
+     * @param consentDocuments every consent document of one young person, in any order
+     */
+    public static List<CanonicalDocument> inForce(Collection<CanonicalDocument> consentDocuments) {
+        Map<String, CanonicalDocument> latest = new HashMap<>();
+        for (CanonicalDocument c : consentDocuments) {
+            latest.merge(c.documentId(), c, (a, b) -> b.version() > a.version() ? b : a);
+        }
+        return latest.values().stream()
+                .filter(c -> c.consent().status() == Consent.Status.GIVEN)
+                .sorted(java.util.Comparator.comparing(CanonicalDocument::documentId))
+                .toList();
+    }
+
+    public static Coverage covers(
+            List<CanonicalDocument> inForce,
+            SourceSystem recipient,
+            DocumentType type,
+            LocalDate today,
+            boolean under18) {
+        Optional<CanonicalDocument> own =
+                covering(inForce, Consent.GivenBy.YOUNG_PERSON, recipient, type, today);
+        if (own.isEmpty()) {
+            return new Coverage(false, List.of());
+        }
+        if (!under18) {
+            return new Coverage(true, List.of(own.get().provenance().sourceDocumentId()));
+        }
+        Optional<CanonicalDocument> parent =
+                covering(inForce, Consent.GivenBy.PARENT, recipient, type, today);
+        return parent.isEmpty()
+                ? new Coverage(false, List.of())
+                : new Coverage(
+                        true,
+                        List.of(
+                                own.get().provenance().sourceDocumentId(),
+                                parent.get().provenance().sourceDocumentId()));
+    }
+
+    /**
+     * The first day after {@code today} on which a consent in force becomes valid, if any: held
+     * documents are reconsidered then.
+     */
+    public static Optional<LocalDate> nextValidityStart(
+            List<CanonicalDocument> inForce, LocalDate today) {
+        return inForce.stream()
+                .map(c -> c.consent().validFrom())
+                .filter(d -> d.isAfter(today))
+                .min(LocalDate::compareTo);
+    }
+
+    private static Optional<CanonicalDocument> covering(
+            List<CanonicalDocument> inForce,
+            Consent.GivenBy by,
+            SourceSystem recipient,
+            DocumentType type,
+            LocalDate today) {
+        return inForce.stream()
+                .filter(c -> c.consent().givenBy() == by)
+                .filter(c -> valid(c.consent(), today))
+                .filter(c -> c.consent().recipients().contains(recipient.id()))
+                .filter(
+                        c ->
+                                c.consent().documentTypes().contains(Consent.ALL_TYPES)
+                                        || c.consent().documentTypes().contains(type.id()))
+                .findFirst();
+    }
+
+    private static boolean valid(Consent c, LocalDate today) {
+        return !today.isBefore(c.validFrom())
+                && (c.validTo() == null || !today.isAfter(c.validTo()));
+    }
+}

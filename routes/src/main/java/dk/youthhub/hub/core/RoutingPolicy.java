@@ -1,0 +1,79 @@
+package dk.youthhub.hub.core;
+
+import dk.youthhub.canonical.CanonicalDocument;
+import dk.youthhub.canonical.DocumentType;
+import dk.youthhub.canonical.SourceSystem;
+import dk.youthhub.connector.Cpr;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Who receives a document, by configuration. Routing decides whether a recipient gets a document at
+ * all; it is not a hold. Consents are never delivered themselves.
+ *
+ * @param fromAge the youngest age in scope (inclusive), e.g. {@code P15Y}
+ * @param untilAge the age at which a young person leaves scope, e.g. {@code P23Y}
+ * @param targets per recipient: which types from which sources, and from what age
+ */
+public record RoutingPolicy(Period fromAge, Period untilAge, Map<SourceSystem, Target> targets) {
+
+    /**
+     * @param fromAge the age from which this recipient receives documents (null: any age in scope)
+     */
+    public record Target(Set<DocumentType> types, Set<SourceSystem> sources, Period fromAge) {}
+
+    /** The outcome for one document. */
+    public sealed interface Decision {}
+
+    /** Outside the 15-23 scope: kept canonical, delivered to no one ({@code OUT_OF_SCOPE}). */
+    public record OutOfScope() implements Decision {}
+
+    /** The recipients the document goes to, subject to consent. */
+    public record Recipients(List<SourceSystem> targets) implements Decision {}
+
+    /** The contract's default: every other system gets every type, DHUV only from 17½. */
+    public static RoutingPolicy contractDefault() {
+        Set<DocumentType> types =
+                Set.of(
+                        DocumentType.HANDLEPLAN,
+                        DocumentType.JOBPLAN,
+                        DocumentType.ASSESSMENT,
+                        DocumentType.EDUCATION_STATUS);
+        Set<SourceSystem> all = Set.of(SourceSystem.values());
+        return new RoutingPolicy(
+                Period.ofYears(15),
+                Period.ofYears(23),
+                Map.of(
+                        SourceSystem.DUBU, new Target(types, all, null),
+                        SourceSystem.DHUV, new Target(types, all, Period.of(17, 6, 0)),
+                        SourceSystem.JOBCENTER, new Target(types, all, null),
+                        SourceSystem.UU, new Target(types, all, null)));
+    }
+
+    public Decision decide(CanonicalDocument doc, LocalDate today) {
+        if (doc.documentType() == DocumentType.CONSENT) {
+            return new Recipients(List.of());
+        }
+        LocalDate born = Cpr.parse(doc.youngPerson().cpr()).orElseThrow().birthDate();
+        if (!Ages.hasReached(born, fromAge, today) || Ages.hasReached(born, untilAge, today)) {
+            return new OutOfScope();
+        }
+        SourceSystem source = doc.provenance().sourceSystem();
+        List<SourceSystem> recipients = new ArrayList<>();
+        for (SourceSystem system : SourceSystem.values()) {
+            Target t = targets.get(system);
+            if (t != null
+                    && system != source
+                    && t.types().contains(doc.documentType())
+                    && t.sources().contains(source)
+                    && (t.fromAge() == null || Ages.hasReached(born, t.fromAge(), today))) {
+                recipients.add(system);
+            }
+        }
+        return new Recipients(List.copyOf(recipients));
+    }
+}

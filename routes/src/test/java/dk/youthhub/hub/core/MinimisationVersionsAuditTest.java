@@ -1,0 +1,173 @@
+package dk.youthhub.hub.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.youthhub.canonical.CanonicalDocument;
+import dk.youthhub.canonical.SourceSystem;
+import dk.youthhub.canonical.ThemeCode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class MinimisationVersionsAuditTest {
+    private final Minimisation minimisation = Minimisation.contractDefault();
+
+    @Test
+    void theJobCentreGetsNoFamilyOrHealthInAnyAssessmentKindOrPlan() throws Exception {
+        for (String sample : List.of("assessment-child", "assessment-vum")) {
+            CanonicalDocument doc = RoutingPolicyTest.sample(sample);
+            assertThat(doc.assessment().findings())
+                    .anyMatch(f -> f.theme().code() == ThemeCode.HEALTH);
+            CanonicalDocument minimised = minimisation.forRecipient(doc, SourceSystem.JOBCENTER);
+            assertThat(minimised.assessment().findings())
+                    .isNotEmpty()
+                    .noneMatch(
+                            f ->
+                                    f.theme().code() == ThemeCode.FAMILY
+                                            || f.theme().code() == ThemeCode.HEALTH);
+            assertThat(minimisation.forRecipient(doc, SourceSystem.UU))
+                    .as("others see everything")
+                    .isEqualTo(doc);
+        }
+        CanonicalDocument plan = RoutingPolicyTest.sample("handleplan-child");
+        assertThat(minimisation.forRecipient(plan, SourceSystem.JOBCENTER).handleplan().goals())
+                .hasSize(plan.handleplan().goals().size() - 1)
+                .noneMatch(g -> g.theme().code() == ThemeCode.HEALTH);
+    }
+
+    @Test
+    void theResourceProfileKeepsItsOwnHealthElementForOtherRecipients() throws Exception {
+        CanonicalDocument rp = RoutingPolicyTest.sample("assessment-resource-profile");
+        assertThat(minimisation.forRecipient(rp, SourceSystem.DUBU)).isEqualTo(rp);
+    }
+
+    @Test
+    void versionsAcceptNewerRejectStaleAndConflictingAndIgnoreResends() throws Exception {
+        CanonicalDocument doc = RoutingPolicyTest.sample("handleplan-child");
+        String hash = Versions.contentHash(doc);
+        Optional<Versions.Seen> seen = Optional.of(new Versions.Seen(12, hash));
+        assertThat(Versions.decide(Optional.empty(), 12, hash)).isEqualTo(Versions.Decision.ACCEPT);
+        assertThat(Versions.decide(seen, 13, "other")).isEqualTo(Versions.Decision.ACCEPT);
+        assertThat(Versions.decide(seen, 11, hash)).isEqualTo(Versions.Decision.STALE_VERSION);
+        assertThat(Versions.decide(seen, 12, hash)).isEqualTo(Versions.Decision.DUPLICATE);
+        assertThat(Versions.decide(seen, 12, "other"))
+                .isEqualTo(Versions.Decision.VERSION_CONFLICT);
+    }
+
+    @Test
+    void aResendWithANewEventIdHasTheSameContentHash() throws Exception {
+        CanonicalDocument doc = RoutingPolicyTest.sample("handleplan-child");
+        var p = doc.provenance();
+        CanonicalDocument resend =
+                new CanonicalDocument(
+                        doc.documentId(),
+                        doc.documentType(),
+                        doc.version(),
+                        doc.youngPerson(),
+                        doc.municipalityCode(),
+                        doc.caseworker(),
+                        new dk.youthhub.canonical.Provenance(
+                                p.sourceSystem(),
+                                "another-event",
+                                p.sourceEventType(),
+                                p.sourceCaseId(),
+                                p.sourceDocumentId(),
+                                p.sourceVersion(),
+                                p.eventTime(),
+                                Instant.now()),
+                        doc.handleplan(),
+                        null,
+                        null,
+                        null,
+                        null);
+        assertThat(Versions.contentHash(resend)).isEqualTo(Versions.contentHash(doc));
+        assertThat(Versions.contentHash(minimisation.forRecipient(doc, SourceSystem.JOBCENTER)))
+                .isNotEqualTo(Versions.contentHash(doc));
+    }
+
+    @Test
+    void theHashChainDetectsARemovedAnAlteredAndAReorderedRecord() {
+        List<AuditChain.Record> chain = new ArrayList<>();
+        String previous = AuditChain.GENESIS;
+        AuditChain.Action[] actions = {
+            AuditChain.Action.RECEIVED,
+            AuditChain.Action.HELD,
+            AuditChain.Action.RELEASED,
+            AuditChain.Action.DELIVERED
+        };
+        for (int i = 0; i < actions.length; i++) {
+            AuditChain.Record r =
+                    AuditChain.next(
+                            previous,
+                            Instant.parse("2026-06-01T10:00:00Z").plusSeconds(i),
+                            actions[i],
+                            "dubu:handleplan:HP-1",
+                            "handleplan",
+                            "ab".repeat(32),
+                            "dubu",
+                            i == 0 ? null : "jobcenter",
+                            i < 2 ? List.of() : List.of("S-1", "S-2"),
+                            i == 1 ? "NO_CONSENT" : null);
+            chain.add(r);
+            previous = r.hash();
+        }
+        assertThat(AuditChain.firstBreak(chain)).isEmpty();
+
+        List<AuditChain.Record> removed = new ArrayList<>(chain);
+        removed.remove(1);
+        assertThat(AuditChain.firstBreak(removed)).hasValue(1);
+
+        List<AuditChain.Record> altered = new ArrayList<>(chain);
+        AuditChain.Record r = altered.get(2);
+        altered.set(
+                2,
+                new AuditChain.Record(
+                        r.time(),
+                        r.action(),
+                        r.documentId(),
+                        r.documentType(),
+                        r.pseudonym(),
+                        r.source(),
+                        "uu",
+                        r.consentIds(),
+                        r.reason(),
+                        r.previousHash(),
+                        r.hash()));
+        assertThat(AuditChain.firstBreak(altered)).hasValue(2);
+
+        List<AuditChain.Record> reordered = new ArrayList<>(chain);
+        reordered.set(1, chain.get(2));
+        reordered.set(2, chain.get(1));
+        assertThat(AuditChain.firstBreak(reordered)).hasValue(1);
+
+        assertThat(AuditChain.firstBreak(chain.subList(1, chain.size())))
+                .as("a removed first record")
+                .hasValue(0);
+    }
+
+    @Test
+    void auditRecordsHoldNoCprNumber() {
+        AuditChain.Record r =
+                AuditChain.next(
+                        AuditChain.GENESIS,
+                        Instant.now(),
+                        AuditChain.Action.DELIVERED,
+                        "dubu:handleplan:HP-1",
+                        "handleplan",
+                        "ab".repeat(32),
+                        "dubu",
+                        "uu",
+                        List.of("S-1"),
+                        null);
+        var cprShaped = Pattern.compile("\\b\\d{6}-?\\d{4}\\b").matcher(r.toString());
+        while (cprShaped.find()) {
+            assertThat(dk.youthhub.connector.Cpr.parse(cprShaped.group()))
+                    .as("a CPR number in an audit record")
+                    .isEmpty();
+        }
+        assertThat(r.toString()).contains(r.pseudonym());
+    }
+}
