@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -113,6 +114,112 @@ class TransactionalStageIT {
                     .as("the aborted attempt's outputs were written, then aborted")
                     .contains(2L);
         }
+    }
+
+    @Test
+    void twoInstancesShareTheWorkAndAStoppedOneLosesAndDuplicatesNothing() throws Exception {
+        String servers = SharedKafka.bootstrapServers();
+        String in = "it-eos2.in";
+        String out = "it-eos2.out";
+        int records = 3000;
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers))) {
+            admin.createTopics(
+                            List.of(
+                                    new NewTopic(in, 6, (short) 1),
+                                    new NewTopic(out, 6, (short) 1)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
+        }
+        Records.sendAll(
+                servers,
+                in,
+                IntStream.range(0, records).mapToObj(TransactionalStageIT::value).toList());
+        AtomicInteger byA = new AtomicInteger();
+        AtomicInteger byB = new AtomicInteger();
+        CountDownLatch aIsMidBatch = new CountDownLatch(1);
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        RecordTransformer copyA =
+                r -> {
+                    if (byA.incrementAndGet() == 50) {
+                        aIsMidBatch.countDown();
+                        try {
+                            stopRequested.await(30, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                    return List.of(new ProducerRecord<>(out, r.key(), r.value()));
+                };
+        RecordTransformer copyB =
+                r -> {
+                    byB.incrementAndGet();
+                    return List.of(new ProducerRecord<>(out, r.key(), r.value()));
+                };
+
+        try (DefaultCamelContext a = instance(servers, "instance-a", in, copyA);
+                DefaultCamelContext b = instance(servers, "instance-b", in, copyB)) {
+            b.start();
+            a.start();
+            assertThat(aIsMidBatch.await(60, TimeUnit.SECONDS)).isTrue();
+            // stop a while it holds an open transaction; it finishes that batch, then its
+            // partitions move to b
+            Thread stopper = new Thread(a::stop);
+            stopper.start();
+            stopRequested.countDown();
+            stopper.join(60_000);
+
+            List<ConsumerRecord<byte[], byte[]>> all =
+                    Records.readUntil(servers, out, "read_committed", rs -> rs.size() >= records);
+            assertThat(all.stream().map(r -> text(r.value())).sorted().toList())
+                    .as("every input exactly once")
+                    .isEqualTo(
+                            IntStream.range(0, records).mapToObj(i -> "v" + i).sorted().toList());
+            assertThat(Records.readAll(servers, out)).hasSize(records);
+            assertThat(byA.get())
+                    .as("a worked before it stopped")
+                    .isGreaterThanOrEqualTo(50)
+                    .isLessThan(records);
+            assertThat(byB.get()).as("b took over the rest").isPositive();
+        }
+    }
+
+    private static DefaultCamelContext instance(
+            String servers, String instanceId, String topic, RecordTransformer transformer)
+            throws Exception {
+        DefaultCamelContext camel = new DefaultCamelContext();
+        KafkaComponent kafka = new KafkaComponent();
+        kafka.getConfiguration().setBrokers(servers);
+        camel.addComponent("kafka", kafka);
+        camel.getRegistry().bind("stageCommitFactory", new StageCommitFactory());
+        camel.getPropertiesComponent()
+                .setInitialProperties(
+                        props(
+                                "it.in", topic,
+                                "hub.kafka.group-prefix", "it-eos2",
+                                "hub.stage.max-batch", "200",
+                                "hub.stage.poll-timeout-ms", "100",
+                                "hub.stage.consumers", "1"));
+        KafkaClients clients =
+                new KafkaClients(
+                        TestProps.bind(
+                                Map.of(
+                                        "KAFKA_BOOTSTRAP_SERVERS",
+                                        servers,
+                                        "HUB_INSTANCE_ID",
+                                        instanceId)),
+                        Optional.empty());
+        TransactionalStage stage = new TransactionalStage("it-eos2", transformer, clients, 200);
+        camel.addService(stage);
+        camel.addRoutes(
+                new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from(StageEndpoints.batchInput("it.in", "it-eos2"))
+                                .routeId("it-eos2")
+                                .process(stage);
+                    }
+                });
+        return camel;
     }
 
     private static byte[] value(int i) {
