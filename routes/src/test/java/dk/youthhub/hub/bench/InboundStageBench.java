@@ -1,0 +1,191 @@
+package dk.youthhub.hub.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.youthhub.connector.dubu.DubuMapper;
+import dk.youthhub.hub.config.HubProperties;
+import dk.youthhub.hub.deadletter.DeadLetters;
+import dk.youthhub.hub.inbound.InboundTransformer;
+import dk.youthhub.hub.kafka.KafkaClients;
+import dk.youthhub.hub.kafka.Topics;
+import dk.youthhub.hub.privacy.Pseudonymizer;
+import dk.youthhub.hub.stage.StageCommitFactory;
+import dk.youthhub.hub.stage.StageEndpoints;
+import dk.youthhub.hub.stage.TransactionalStage;
+import dk.youthhub.hub.support.Records;
+import dk.youthhub.hub.support.SharedKafka;
+import dk.youthhub.hub.support.TestProps;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.kafka.KafkaComponent;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Throughput of one inbound stage (DUBU XML → canonical, exactly-once) on a real in-JVM broker: all
+ * inputs are written first, then the stage drains them; the time is from start to the last
+ * committed output. Prints records per second; asserts only that every record arrived once. Target
+ * and results: {@code BENCHMARKS.md}.
+ */
+class InboundStageBench {
+    private static final int RECORDS = Integer.getInteger("bench.records", 20_000);
+    private static final int BATCH = Integer.getInteger("bench.batch", 500);
+
+    @Test
+    void dubuToCanonical() throws Exception {
+        String servers = SharedKafka.bootstrapServers();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String in = "bench-" + run + ".dubu.events.v1";
+        HubProperties props =
+                TestProps.bind(
+                        Map.of(
+                                "KAFKA_BOOTSTRAP_SERVERS",
+                                servers,
+                                "HUB_PSEUDONYM_SECRET",
+                                "bench-secret-0123456789abcdef0123456789",
+                                "hub.topics.canonical-handleplan",
+                                "bench-" + run + ".canonical.handleplan.v1",
+                                "hub.topics.dead-letter",
+                                "bench-" + run + ".deadletter"));
+        Topics topics = new Topics(props);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers))) {
+            admin.createTopics(
+                            List.of(
+                                    new NewTopic(in, 6, (short) 1),
+                                    new NewTopic(
+                                            topics.canonical(
+                                                    dk.youthhub.canonical.DocumentType.HANDLEPLAN),
+                                            6,
+                                            (short) 1),
+                                    new NewTopic(topics.deadLetter(), 6, (short) 1)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
+        }
+        String example =
+                Files.readString(
+                        Path.of(
+                                "../connectors/dubu/src/test/resources/fixtures/valid/handleplan-contract-example.native.xml"));
+        Records.sendAll(
+                servers,
+                in,
+                IntStream.range(0, RECORDS)
+                        .mapToObj(
+                                i ->
+                                        example.replace(
+                                                        "3f2b8a4e-6c1d-4e0a-9b7a-2d5c1e9f0a11",
+                                                        UUID.randomUUID().toString())
+                                                .replace(
+                                                        "120309-4127",
+                                                        String.format("1203094%03d", i % 1000))
+                                                .getBytes(StandardCharsets.UTF_8))
+                        .toList());
+
+        KafkaClients clients = new KafkaClients(props, Optional.empty());
+        InboundTransformer transformer =
+                new InboundTransformer(
+                        new DubuMapper(),
+                        topics,
+                        new Pseudonymizer(props),
+                        new DeadLetters(topics),
+                        512 * 1024);
+        try (DefaultCamelContext camel = new DefaultCamelContext()) {
+            KafkaComponent kafka = new KafkaComponent();
+            kafka.getConfiguration().setBrokers(servers);
+            camel.addComponent("kafka", kafka);
+            camel.getRegistry().bind("stageCommitFactory", new StageCommitFactory());
+            Properties p = new Properties();
+            p.setProperty("bench.in", in);
+            p.setProperty("hub.kafka.group-prefix", "bench-" + run);
+            p.setProperty("hub.stage.max-batch", String.valueOf(BATCH));
+            p.setProperty("hub.stage.poll-timeout-ms", "100");
+            p.setProperty("hub.stage.consumers", "1");
+            camel.getPropertiesComponent().setInitialProperties(p);
+            TransactionalStage stage = new TransactionalStage("bench", transformer, clients, 1000);
+            camel.addService(stage);
+            camel.addRoutes(
+                    new RouteBuilder() {
+                        @Override
+                        public void configure() {
+                            from(StageEndpoints.batchInput("bench.in", "bench"))
+                                    .routeId("bench")
+                                    .process(stage);
+                        }
+                    });
+            long start = System.nanoTime();
+            camel.start();
+            var outputs =
+                    Records.readUntil(
+                            servers,
+                            topics.canonical(dk.youthhub.canonical.DocumentType.HANDLEPLAN),
+                            "read_committed",
+                            rs -> rs.size() >= RECORDS);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long first = outputs.stream().mapToLong(r -> r.timestamp()).min().orElseThrow();
+            long last = outputs.stream().mapToLong(r -> r.timestamp()).max().orElseThrow();
+            System.out.printf(
+                    "BENCH dubu-to-canonical: %d records, batch %d, %.1f s from start (%.0f records/s),"
+                            + " %.1f s from first to last output (%.0f records/s)%n",
+                    RECORDS,
+                    BATCH,
+                    seconds,
+                    RECORDS / seconds,
+                    (last - first) / 1e3,
+                    RECORDS * 1e3 / Math.max(1, last - first));
+            assertThat(outputs).hasSize(RECORDS);
+        }
+    }
+
+    /** The per-record work alone (parse, map, validate, pseudonymise, headers), without Kafka. */
+    @Test
+    void dubuTransformOnly() throws Exception {
+        HubProperties props =
+                TestProps.bind(
+                        Map.of(
+                                "KAFKA_BOOTSTRAP_SERVERS",
+                                "unused:9092",
+                                "HUB_PSEUDONYM_SECRET",
+                                "bench-secret-0123456789abcdef0123456789"));
+        Topics topics = new Topics(props);
+        InboundTransformer transformer =
+                new InboundTransformer(
+                        new DubuMapper(),
+                        topics,
+                        new Pseudonymizer(props),
+                        new DeadLetters(topics),
+                        512 * 1024);
+        byte[] example =
+                Files.readAllBytes(
+                        Path.of(
+                                "../connectors/dubu/src/test/resources/fixtures/valid/handleplan-contract-example.native.xml"));
+        for (int i = 0; i < 5_000; i++) { // warm-up
+            transformer.transform(
+                    new dk.youthhub.hub.stage.InboundRecord("in", 0, i, 0L, null, example, null));
+        }
+        long start = System.nanoTime();
+        int outputs = 0;
+        for (int i = 0; i < RECORDS; i++) {
+            outputs +=
+                    transformer
+                            .transform(
+                                    new dk.youthhub.hub.stage.InboundRecord(
+                                            "in", 0, i, 0L, null, example, null))
+                            .size();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(
+                "BENCH dubu transform only: %d records, %.2f s, %.0f records/s%n",
+                RECORDS, seconds, RECORDS / seconds);
+        assertThat(outputs).isEqualTo(RECORDS);
+    }
+}
