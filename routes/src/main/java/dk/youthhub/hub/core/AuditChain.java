@@ -42,7 +42,23 @@ public final class AuditChain {
             List<String> consentIds,
             String reason,
             String previousHash,
-            String hash) {}
+            String hash) {
+
+        Record withHash(String newHash) {
+            return new Record(
+                    time,
+                    action,
+                    documentId,
+                    documentType,
+                    pseudonym,
+                    source,
+                    target,
+                    consentIds,
+                    reason,
+                    previousHash,
+                    newHash);
+        }
+    }
 
     /** The next record of a chain whose last hash is {@code previousHash}. */
     public static Record next(
@@ -69,18 +85,7 @@ public final class AuditChain {
                         reason,
                         previousHash,
                         null);
-        return new Record(
-                time,
-                action,
-                documentId,
-                documentType,
-                pseudonym,
-                source,
-                target,
-                List.copyOf(consentIds),
-                reason,
-                previousHash,
-                hash(unsigned));
+        return unsigned.withHash(hash(unsigned));
     }
 
     /**
@@ -92,19 +97,7 @@ public final class AuditChain {
         String previous = GENESIS;
         for (int i = 0; i < records.size(); i++) {
             Record r = records.get(i);
-            Record unsigned =
-                    new Record(
-                            r.time(),
-                            r.action(),
-                            r.documentId(),
-                            r.documentType(),
-                            r.pseudonym(),
-                            r.source(),
-                            r.target(),
-                            r.consentIds(),
-                            r.reason(),
-                            r.previousHash(),
-                            null);
+            Record unsigned = r.withHash(null);
             if (!r.previousHash().equals(previous) || !hash(unsigned).equals(r.hash())) {
                 return Optional.of(i);
             }

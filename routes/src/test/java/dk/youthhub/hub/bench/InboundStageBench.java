@@ -18,17 +18,14 @@ import dk.youthhub.hub.support.TestProps;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaComponent;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 
@@ -59,19 +56,14 @@ class InboundStageBench {
                                 "hub.topics.dead-letter",
                                 "bench-" + run + ".deadletter"));
         Topics topics = new Topics(props);
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers))) {
-            admin.createTopics(
-                            List.of(
-                                    new NewTopic(in, 6, (short) 1),
-                                    new NewTopic(
-                                            topics.canonical(
-                                                    dk.youthhub.canonical.DocumentType.HANDLEPLAN),
-                                            6,
-                                            (short) 1),
-                                    new NewTopic(topics.deadLetter(), 6, (short) 1)))
-                    .all()
-                    .get(30, TimeUnit.SECONDS);
-        }
+        Records.createTopics(
+                servers,
+                new NewTopic(in, 6, (short) 1),
+                new NewTopic(
+                        topics.canonical(dk.youthhub.canonical.DocumentType.HANDLEPLAN),
+                        6,
+                        (short) 1),
+                new NewTopic(topics.deadLetter(), 6, (short) 1));
         String example =
                 Files.readString(
                         Path.of(
@@ -92,13 +84,7 @@ class InboundStageBench {
                         .toList());
 
         KafkaClients clients = new KafkaClients(props, Optional.empty());
-        InboundTransformer transformer =
-                new InboundTransformer(
-                        new DubuMapper(),
-                        topics,
-                        new Pseudonymizer(props),
-                        new DeadLetters(topics),
-                        512 * 1024);
+        InboundTransformer transformer = dubuTransformer(props, topics);
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
             KafkaComponent kafka = new KafkaComponent();
             kafka.getConfiguration().setBrokers(servers);
@@ -157,13 +143,7 @@ class InboundStageBench {
                                 "HUB_PSEUDONYM_SECRET",
                                 "bench-secret-0123456789abcdef0123456789"));
         Topics topics = new Topics(props);
-        InboundTransformer transformer =
-                new InboundTransformer(
-                        new DubuMapper(),
-                        topics,
-                        new Pseudonymizer(props),
-                        new DeadLetters(topics),
-                        512 * 1024);
+        InboundTransformer transformer = dubuTransformer(props, topics);
         byte[] example =
                 Files.readAllBytes(
                         Path.of(
@@ -187,5 +167,14 @@ class InboundStageBench {
                 "BENCH dubu transform only: %d records, %.2f s, %.0f records/s%n",
                 RECORDS, seconds, RECORDS / seconds);
         assertThat(outputs).isEqualTo(RECORDS);
+    }
+
+    private static InboundTransformer dubuTransformer(HubProperties props, Topics topics) {
+        return new InboundTransformer(
+                new DubuMapper(),
+                topics,
+                new Pseudonymizer(props),
+                new DeadLetters(topics),
+                props.limits().maxPayloadBytes());
     }
 }

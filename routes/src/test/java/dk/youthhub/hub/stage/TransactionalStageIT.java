@@ -20,7 +20,6 @@ import java.util.stream.IntStream;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaComponent;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -40,14 +39,8 @@ class TransactionalStageIT {
     @Test
     void aFailedTransactionIsAbortedAndRetriedWithoutLossOrDuplicates() throws Exception {
         String servers = SharedKafka.bootstrapServers();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers))) {
-            admin.createTopics(
-                            List.of(
-                                    new NewTopic(IN, 1, (short) 1),
-                                    new NewTopic(OUT, 3, (short) 1)))
-                    .all()
-                    .get(30, TimeUnit.SECONDS);
-        }
+        Records.createTopics(
+                servers, new NewTopic(IN, 1, (short) 1), new NewTopic(OUT, 3, (short) 1));
         Records.sendAll(
                 servers,
                 IN,
@@ -64,34 +57,8 @@ class TransactionalStageIT {
                     }
                     return List.of(new ProducerRecord<>(OUT, in.key(), in.value()));
                 };
-        KafkaClients clients =
-                new KafkaClients(TestProps.hub(servers, false, null), Optional.empty());
-
-        try (DefaultCamelContext camel = new DefaultCamelContext()) {
-            KafkaComponent kafka = new KafkaComponent();
-            kafka.getConfiguration().setBrokers(servers);
-            camel.addComponent("kafka", kafka);
-            camel.getRegistry().bind("stageCommitFactory", new StageCommitFactory());
-            camel.getPropertiesComponent()
-                    .setInitialProperties(
-                            props(
-                                    "it.in", IN,
-                                    "hub.kafka.group-prefix", "it-eos",
-                                    "hub.stage.max-batch", "500",
-                                    "hub.stage.poll-timeout-ms", "100",
-                                    "hub.stage.consumers", "1"));
-            TransactionalStage stage =
-                    new TransactionalStage("it-eos", copyAndFailOnce, clients, 200);
-            camel.addService(stage);
-            camel.addRoutes(
-                    new RouteBuilder() {
-                        @Override
-                        public void configure() {
-                            from(StageEndpoints.batchInput("it.in", "it-eos"))
-                                    .routeId("it-eos")
-                                    .process(stage);
-                        }
-                    });
+        try (DefaultCamelContext camel =
+                instance(servers, "test-instance", IN, "it-eos", copyAndFailOnce)) {
             camel.start();
 
             List<ConsumerRecord<byte[], byte[]>> committed =
@@ -122,14 +89,8 @@ class TransactionalStageIT {
         String in = "it-eos2.in";
         String out = "it-eos2.out";
         int records = 3000;
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers))) {
-            admin.createTopics(
-                            List.of(
-                                    new NewTopic(in, 6, (short) 1),
-                                    new NewTopic(out, 6, (short) 1)))
-                    .all()
-                    .get(30, TimeUnit.SECONDS);
-        }
+        Records.createTopics(
+                servers, new NewTopic(in, 6, (short) 1), new NewTopic(out, 6, (short) 1));
         Records.sendAll(
                 servers,
                 in,
@@ -156,13 +117,12 @@ class TransactionalStageIT {
                     return List.of(new ProducerRecord<>(out, r.key(), r.value()));
                 };
 
-        try (DefaultCamelContext a = instance(servers, "instance-a", in, copyA);
-                DefaultCamelContext b = instance(servers, "instance-b", in, copyB)) {
-            b.start();
-            a.start();
+        try (DefaultCamelContext a = instance(servers, "instance-a", in, "it-eos2", copyA);
+                DefaultCamelContext b = instance(servers, "instance-b", in, "it-eos2", copyB)) {
+            a.start(); // alone in the group: all partitions are a's
             assertThat(aIsMidBatch.await(60, TimeUnit.SECONDS)).isTrue();
-            // stop a while it holds an open transaction; it finishes that batch, then its
-            // partitions move to b
+            b.start(); // joins; gets partitions once a lets go of them
+            // stop a while it holds an open transaction: it finishes that batch, then b takes over
             Thread stopper = new Thread(a::stop);
             stopper.start();
             stopRequested.countDown();
@@ -184,7 +144,11 @@ class TransactionalStageIT {
     }
 
     private static DefaultCamelContext instance(
-            String servers, String instanceId, String topic, RecordTransformer transformer)
+            String servers,
+            String instanceId,
+            String topic,
+            String stageId,
+            RecordTransformer transformer)
             throws Exception {
         DefaultCamelContext camel = new DefaultCamelContext();
         KafkaComponent kafka = new KafkaComponent();
@@ -195,7 +159,7 @@ class TransactionalStageIT {
                 .setInitialProperties(
                         props(
                                 "it.in", topic,
-                                "hub.kafka.group-prefix", "it-eos2",
+                                "hub.kafka.group-prefix", stageId,
                                 "hub.stage.max-batch", "200",
                                 "hub.stage.poll-timeout-ms", "100",
                                 "hub.stage.consumers", "1"));
@@ -208,14 +172,14 @@ class TransactionalStageIT {
                                         "HUB_INSTANCE_ID",
                                         instanceId)),
                         Optional.empty());
-        TransactionalStage stage = new TransactionalStage("it-eos2", transformer, clients, 200);
+        TransactionalStage stage = new TransactionalStage(stageId, transformer, clients, 200);
         camel.addService(stage);
         camel.addRoutes(
                 new RouteBuilder() {
                     @Override
                     public void configure() {
-                        from(StageEndpoints.batchInput("it.in", "it-eos2"))
-                                .routeId("it-eos2")
+                        from(StageEndpoints.batchInput("it.in", stageId))
+                                .routeId(stageId)
                                 .process(stage);
                     }
                 });

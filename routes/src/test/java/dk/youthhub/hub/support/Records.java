@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -42,7 +45,32 @@ public final class Records {
         }
     }
 
-    /** Writes the values in order, unkeyed, with one producer. */
+    /**
+     * Creates the topics and waits until every partition has a leader, so writes go through at
+     * once.
+     */
+    public static void createTopics(String servers, NewTopic... topics) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers))) {
+            admin.createTopics(List.of(topics)).all().get(30, TimeUnit.SECONDS);
+            List<String> names = java.util.Arrays.stream(topics).map(NewTopic::name).toList();
+            await().atMost(Duration.ofSeconds(30))
+                    .until(
+                            () ->
+                                    admin
+                                            .describeTopics(names)
+                                            .allTopicNames()
+                                            .get()
+                                            .values()
+                                            .stream()
+                                            .flatMap(d -> d.partitions().stream())
+                                            .allMatch(
+                                                    p ->
+                                                            p.leader() != null
+                                                                    && !p.leader().isEmpty()));
+        }
+    }
+
+    /** Writes the values in order, unkeyed, with one producer; fails if any write fails. */
     public static void sendAll(String servers, String topic, List<byte[]> values) throws Exception {
         Map<String, Object> config =
                 Map.of(
@@ -52,10 +80,14 @@ public final class Records {
                         "all");
         try (KafkaProducer<byte[], byte[]> p =
                 new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
             for (byte[] v : values) {
-                p.send(new ProducerRecord<>(topic, v));
+                sent.add(p.send(new ProducerRecord<>(topic, v)));
             }
             p.flush();
+            for (java.util.concurrent.Future<?> f : sent) {
+                f.get(30, TimeUnit.SECONDS);
+            }
         }
     }
 

@@ -29,6 +29,7 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.function.ThrowingConsumer;
 
 /**
  * The contract every connector with an inbound mapper passes, beside {@link ConnectorContractTest}.
@@ -86,94 +87,63 @@ public abstract class InboundConnectorContractTest extends ConnectorContractTest
     @TestFactory
     Stream<DynamicTest> everyValueTheContractDefinesReachesTheCanonicalDocument()
             throws IOException {
-        return fixtures("valid")
-                .map(
-                        f ->
-                                DynamicTest.dynamicTest(
-                                        f.getFileName().toString(),
-                                        () ->
-                                                assertNativeValuesInCanonical(
-                                                        f, contractValues(Files.readAllBytes(f)))));
+        return eachFixture(
+                "valid",
+                f -> assertNativeValuesInCanonical(f, contractValues(Files.readAllBytes(f))));
     }
 
     @TestFactory
     Stream<DynamicTest> validFixturesMapToTheirGoldenCanonicalDocument() throws IOException {
-        return fixtures("valid")
-                .map(
-                        f ->
-                                DynamicTest.dynamicTest(
-                                        f.getFileName().toString(),
-                                        () -> {
-                                            JsonNode actual = mapToJson(f);
-                                            Path golden = golden(f);
-                                            if (Boolean.getBoolean("golden.update")) {
-                                                Files.writeString(
-                                                        golden,
-                                                        PRETTY.writeValueAsString(actual) + "\n");
-                                            }
-                                            assertThat(golden).as("golden file").exists();
-                                            assertThat(actual)
-                                                    .isEqualTo(
-                                                            CanonicalJson.mapper()
-                                                                    .readTree(golden.toFile()));
-                                        }));
+        return eachFixture(
+                "valid",
+                f -> {
+                    JsonNode actual = mapToJson(f);
+                    Path golden = golden(f);
+                    if (Boolean.getBoolean("golden.update")) {
+                        Files.writeString(golden, PRETTY.writeValueAsString(actual) + "\n");
+                    }
+                    assertThat(golden).as("golden file").exists();
+                    assertThat(actual).isEqualTo(CanonicalJson.mapper().readTree(golden.toFile()));
+                });
     }
 
     @TestFactory
     Stream<DynamicTest> everyMappedDocumentValidatesAgainstItsSchema() throws IOException {
-        return fixtures("valid")
-                .map(
-                        f ->
-                                DynamicTest.dynamicTest(
-                                        f.getFileName().toString(),
-                                        () -> {
-                                            CanonicalDocument doc = map(f);
-                                            assertThat(
-                                                            CanonicalSchemas.validate(
-                                                                    doc.documentType().id(),
-                                                                    1,
-                                                                    CanonicalJson.mapper()
-                                                                            .valueToTree(doc)))
-                                                    .isEmpty();
-                                        }));
+        return eachFixture(
+                "valid",
+                f -> {
+                    CanonicalDocument doc = map(f);
+                    assertThat(
+                                    CanonicalSchemas.validate(
+                                            doc.documentType().id(),
+                                            1,
+                                            CanonicalJson.mapper().valueToTree(doc)))
+                            .isEmpty();
+                });
     }
 
     @TestFactory
     Stream<DynamicTest> mappingIsDeterministic() throws IOException {
-        return fixtures("valid")
-                .map(
-                        f ->
-                                DynamicTest.dynamicTest(
-                                        f.getFileName().toString(),
-                                        () -> assertThat(map(f)).isEqualTo(map(f))));
+        return eachFixture("valid", f -> assertThat(map(f)).isEqualTo(map(f)));
     }
 
     @TestFactory
     Stream<DynamicTest> invalidFixturesFailWithTheirErrorCodeAndASafeMessage() throws IOException {
-        return fixtures("invalid")
-                .map(
-                        f ->
-                                DynamicTest.dynamicTest(
-                                        f.getFileName().toString(),
-                                        () -> {
-                                            ErrorCode expected = expectedCode(f);
-                                            byte[] payload = Files.readAllBytes(f);
-                                            assertThatThrownBy(
-                                                            () ->
-                                                                    mapper().toCanonical(
-                                                                                    payload,
-                                                                                    RECEIVED_AT))
-                                                    .isInstanceOfSatisfying(
-                                                            MappingException.class,
-                                                            e -> {
-                                                                assertThat(e.code())
-                                                                        .isEqualTo(expected);
-                                                                assertThat(e.getMessage())
-                                                                        .isNotBlank()
-                                                                        .doesNotContainPattern(
-                                                                                TEN_DIGITS);
-                                                            });
-                                        }));
+        return eachFixture(
+                "invalid",
+                f -> {
+                    ErrorCode expected = expectedCode(f);
+                    byte[] payload = Files.readAllBytes(f);
+                    assertThatThrownBy(() -> mapper().toCanonical(payload, RECEIVED_AT))
+                            .isInstanceOfSatisfying(
+                                    MappingException.class,
+                                    e -> {
+                                        assertThat(e.code()).isEqualTo(expected);
+                                        assertThat(e.getMessage())
+                                                .isNotBlank()
+                                                .doesNotContainPattern(TEN_DIGITS);
+                                    });
+                });
     }
 
     @Test
@@ -189,24 +159,16 @@ public abstract class InboundConnectorContractTest extends ConnectorContractTest
 
     @TestFactory
     Stream<DynamicTest> renderOfMapKeepsEveryValueTheContractDefines() throws IOException {
-        return fixtures("valid")
-                .map(
-                        f ->
-                                DynamicTest.dynamicTest(
-                                        f.getFileName().toString(),
-                                        () -> {
-                                            Set<String> rendered =
-                                                    deliveryValues(
-                                                            connector().renderer().render(map(f)));
-                                            for (String value :
-                                                    contractValues(Files.readAllBytes(f))) {
-                                                assertThat(rendered)
-                                                        .as(
-                                                                "native value of %s after render(map(x))",
-                                                                f.getFileName())
-                                                        .contains(normalised(value));
-                                            }
-                                        }));
+        return eachFixture(
+                "valid",
+                f -> {
+                    Set<String> rendered = deliveryValues(connector().renderer().render(map(f)));
+                    for (String value : contractValues(Files.readAllBytes(f))) {
+                        assertThat(rendered)
+                                .as("native value of %s after render(map(x))", f.getFileName())
+                                .contains(normalised(value));
+                    }
+                });
     }
 
     /**
@@ -255,6 +217,16 @@ public abstract class InboundConnectorContractTest extends ConnectorContractTest
     protected JsonNode mapToJson(Path nativeFixture) throws IOException, MappingException {
         return CanonicalJson.mapper()
                 .readTree(CanonicalJson.mapper().writeValueAsString(map(nativeFixture)));
+    }
+
+    /** One dynamic test per fixture of a kind, named by its file. */
+    protected static Stream<DynamicTest> eachFixture(String kind, ThrowingConsumer<Path> test)
+            throws IOException {
+        return fixtures(kind)
+                .map(
+                        f ->
+                                DynamicTest.dynamicTest(
+                                        f.getFileName().toString(), () -> test.accept(f)));
     }
 
     protected static Stream<Path> fixtures(String kind) throws IOException {
