@@ -73,6 +73,21 @@ public final class JobcenterDelivery implements RecordTransformer {
     @Override
     public List<ProducerRecord<byte[], byte[]>> transform(InboundRecord in)
             throws TransientStageException {
+        try {
+            return deliver(in);
+        } catch (RuntimeException e) {
+            // A defect, not the job centre's answer: keep the delivery for replay after a fix.
+            LOG.error("Unexpected {} delivering {}", e.getClass().getName(), in.position());
+            return List.of(
+                    deadLetters.of(
+                            in,
+                            ErrorCode.PROCESSING_FAILED,
+                            "unexpected " + e.getClass().getSimpleName() + " in the hub"));
+        }
+    }
+
+    private List<ProducerRecord<byte[], byte[]>> deliver(InboundRecord in)
+            throws TransientStageException {
         String key;
         try {
             JsonNode delivery = SafeJson.parse(in.value());
