@@ -46,4 +46,14 @@ public final class CircuitBreaker {
     public synchronized boolean isOpen() {
         return !allowsCall();
     }
+
+    /**
+     * {@code CLOSED}, {@code OPEN}, or {@code HALF_OPEN} (open period over, trial call allowed).
+     */
+    public synchronized String state() {
+        if (consecutiveFailures < threshold) {
+            return "CLOSED";
+        }
+        return clock.millis() >= openUntil ? "HALF_OPEN" : "OPEN";
+    }
 }

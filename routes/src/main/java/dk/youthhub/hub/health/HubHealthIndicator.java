@@ -1,6 +1,7 @@
 package dk.youthhub.hub.health;
 
 import dk.youthhub.hub.kafka.KafkaClients;
+import dk.youthhub.hub.routes.JobcenterDeliveryRoutes;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -20,11 +21,14 @@ public class HubHealthIndicator implements HealthIndicator, AutoCloseable {
 
     private final CamelContext camel;
     private final KafkaClients clients;
+    private final JobcenterDeliveryRoutes delivery;
     private volatile Admin admin;
 
-    public HubHealthIndicator(CamelContext camel, KafkaClients clients) {
+    public HubHealthIndicator(
+            CamelContext camel, KafkaClients clients, JobcenterDeliveryRoutes delivery) {
         this.camel = camel;
         this.clients = clients;
+        this.delivery = delivery;
     }
 
     @Override
@@ -51,9 +55,11 @@ public class HubHealthIndicator implements HealthIndicator, AutoCloseable {
                             .nodes()
                             .get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                             .size();
+            // a job centre that is down is not the hub being down: a detail, not a status
             return Health.up()
                     .withDetail("routes", camel.getRoutes().size())
                     .withDetail("kafkaNodes", nodes)
+                    .withDetail("jobcenterCircuit", delivery.breaker().state())
                     .build();
         } catch (Exception e) {
             if (e instanceof InterruptedException) {

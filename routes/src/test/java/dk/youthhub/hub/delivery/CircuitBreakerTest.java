@@ -64,8 +64,10 @@ class CircuitBreakerTest {
         breaker.failure();
         clock.advance(Duration.ofMillis(999));
         assertThat(breaker.allowsCall()).isFalse();
+        assertThat(breaker.state()).isEqualTo("OPEN");
         clock.advance(Duration.ofMillis(1));
         assertThat(breaker.allowsCall()).isTrue();
+        assertThat(breaker.state()).isEqualTo("HALF_OPEN");
         breaker.failure();
         assertThat(breaker.allowsCall()).isFalse();
         assertThat(breaker.timesOpened()).isEqualTo(2);
@@ -73,6 +75,7 @@ class CircuitBreakerTest {
         breaker.success();
         assertThat(breaker.allowsCall()).isTrue();
         assertThat(breaker.isOpen()).isFalse();
+        assertThat(breaker.state()).isEqualTo("CLOSED");
     }
 
     @Test

@@ -42,6 +42,7 @@ class JobcenterDeliveryIT extends HubIT {
 
     @Autowired ConnectorRegistry registry;
     @Autowired JobcenterDeliveryRoutes routes;
+    @Autowired org.springframework.boot.test.web.client.TestRestTemplate health;
 
     private final WireMockServer jobcenter = SharedWireMock.server();
 
@@ -143,6 +144,10 @@ class JobcenterDeliveryIT extends HubIT {
         }
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> routes.breaker().timesOpened() > openedBefore);
+        assertThat(health.getForObject("/actuator/health", String.class))
+                .as("the hub stays UP; the open circuit is a detail")
+                .contains("\"status\":\"UP\"", "\"jobcenterCircuit\"")
+                .doesNotContain("\"jobcenterCircuit\":\"CLOSED\"");
 
         // the rest of the hub goes on: a DUBU event still becomes canonical during the outage
         String eventId = UUID.randomUUID().toString();
