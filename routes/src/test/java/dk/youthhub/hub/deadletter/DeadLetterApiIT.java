@@ -11,11 +11,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dk.youthhub.canonical.CanonicalDocument;
-import dk.youthhub.canonical.SourceSystem;
 import dk.youthhub.connector.CanonicalJson;
 import dk.youthhub.hub.connectors.ConnectorRegistry;
 import dk.youthhub.hub.delivery.JobcenterDelivery;
+import dk.youthhub.hub.support.Deliveries;
 import dk.youthhub.hub.support.HubIT;
 import dk.youthhub.hub.support.Records;
 import dk.youthhub.hub.support.SharedWireMock;
@@ -137,28 +136,7 @@ class DeadLetterApiIT extends HubIT {
     }
 
     private byte[] delivery(String documentId) throws Exception {
-        CanonicalDocument sample =
-                CanonicalJson.mapper()
-                        .readValue(
-                                Path.of(
-                                                "../connectors/connector-api/src/test/resources/canonical-samples/jobplan.canonical.json")
-                                        .toFile(),
-                                CanonicalDocument.class);
-        CanonicalDocument doc =
-                new CanonicalDocument(
-                        documentId,
-                        sample.documentType(),
-                        1,
-                        sample.youngPerson(),
-                        sample.municipalityCode(),
-                        sample.caseworker(),
-                        sample.provenance(),
-                        null,
-                        sample.jobplan(),
-                        null,
-                        null,
-                        null);
-        return registry.of(SourceSystem.JOBCENTER).renderer().render(doc);
+        return Deliveries.jobplan(registry, documentId, 1);
     }
 
     private HttpResponse<String> send(String method, String path, String token) throws Exception {

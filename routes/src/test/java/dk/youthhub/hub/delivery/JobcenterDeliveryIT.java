@@ -14,12 +14,10 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dk.youthhub.canonical.CanonicalDocument;
-import dk.youthhub.canonical.SourceSystem;
-import dk.youthhub.connector.CanonicalJson;
 import dk.youthhub.hub.connectors.ConnectorRegistry;
 import dk.youthhub.hub.deadletter.DeadLetters;
 import dk.youthhub.hub.routes.JobcenterDeliveryRoutes;
+import dk.youthhub.hub.support.Deliveries;
 import dk.youthhub.hub.support.HubIT;
 import dk.youthhub.hub.support.Records;
 import dk.youthhub.hub.support.SharedWireMock;
@@ -222,28 +220,7 @@ class JobcenterDeliveryIT extends HubIT {
     }
 
     private byte[] delivery(String documentId, long version) throws Exception {
-        CanonicalDocument sample =
-                CanonicalJson.mapper()
-                        .readValue(
-                                Path.of(
-                                                "../connectors/connector-api/src/test/resources/canonical-samples/jobplan.canonical.json")
-                                        .toFile(),
-                                CanonicalDocument.class);
-        CanonicalDocument doc =
-                new CanonicalDocument(
-                        documentId,
-                        sample.documentType(),
-                        version,
-                        sample.youngPerson(),
-                        sample.municipalityCode(),
-                        sample.caseworker(),
-                        sample.provenance(),
-                        null,
-                        sample.jobplan(),
-                        null,
-                        null,
-                        null);
-        return registry.of(SourceSystem.JOBCENTER).renderer().render(doc);
+        return Deliveries.jobplan(registry, documentId, version);
     }
 
     private static String newDocumentId() {

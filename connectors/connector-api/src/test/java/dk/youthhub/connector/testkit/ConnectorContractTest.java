@@ -164,7 +164,7 @@ public abstract class ConnectorContractTest {
     protected Set<String> deliveryValues(byte[] delivery) throws MappingException {
         Set<String> out = new HashSet<>();
         if (isXml()) {
-            collectXml(SafeXml.parse(delivery).getDocumentElement(), out);
+            collectXml(SafeXml.parse(delivery).getDocumentElement(), e -> true, out);
         } else {
             out.addAll(jsonValues(SafeJson.parse(delivery)));
         }
@@ -234,7 +234,12 @@ public abstract class ConnectorContractTest {
         }
     }
 
-    private static void collectXml(Element e, Set<String> out) {
+    /** Every attribute value (namespace declarations aside) and text of the elements included. */
+    protected static void collectXml(
+            Element e, java.util.function.Predicate<Element> include, Set<String> out) {
+        if (!include.test(e)) {
+            return;
+        }
         NamedNodeMap attrs = e.getAttributes();
         for (int i = 0; i < attrs.getLength(); i++) {
             Attr a = (Attr) attrs.item(i);
@@ -244,7 +249,7 @@ public abstract class ConnectorContractTest {
         }
         for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element child) {
-                collectXml(child, out);
+                collectXml(child, include, out);
             } else if (n.getNodeType() == Node.TEXT_NODE && !n.getNodeValue().isBlank()) {
                 out.add(n.getNodeValue().strip());
             }

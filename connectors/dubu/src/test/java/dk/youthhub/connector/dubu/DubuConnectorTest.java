@@ -11,17 +11,13 @@ import dk.youthhub.connector.testkit.Generators;
 import dk.youthhub.connector.testkit.InboundConnectorContractTest;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import org.junit.jupiter.api.Test;
-import org.w3c.dom.Attr;
-import org.w3c.dom.Element;
-import org.w3c.dom.NamedNodeMap;
-import org.w3c.dom.Node;
 
 class DubuConnectorTest extends InboundConnectorContractTest {
     /** Native values the mapper translates into canonical codes (the code itself is not kept). */
@@ -88,9 +84,13 @@ class DubuConnectorTest extends InboundConnectorContractTest {
 
     @Override
     protected List<String> contractValues(byte[] nativeDocument) throws Exception {
-        List<String> out = new ArrayList<>();
-        collectTexts(SafeXml.parse(nativeDocument).getDocumentElement(), out);
-        return out;
+        Set<String> values = new HashSet<>();
+        // elements in other namespaces are not the contract's: ignored by design
+        collectXml(
+                SafeXml.parse(nativeDocument).getDocumentElement(),
+                e -> DubuMapper.NS.equals(e.getNamespaceURI()),
+                values);
+        return values.stream().filter(v -> !TRANSLATED.contains(v)).toList();
     }
 
     private record Goal(String tema, String text, LocalDate deadline) {}
@@ -159,28 +159,5 @@ class DubuConnectorTest extends InboundConnectorContractTest {
                                                     .end());
                             return x.bytes();
                         });
-    }
-
-    private static void collectTexts(Element e, List<String> out) {
-        if (!DubuMapper.NS.equals(e.getNamespaceURI())) {
-            return; // not the contract's: ignored by design
-        }
-        NamedNodeMap attrs = e.getAttributes();
-        for (int i = 0; i < attrs.getLength(); i++) {
-            Attr a = (Attr) attrs.item(i);
-            if (!a.getName().startsWith("xmlns")) {
-                out.add(a.getValue().strip());
-            }
-        }
-        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element child) {
-                collectTexts(child, out);
-            } else if (n.getNodeType() == Node.TEXT_NODE && !n.getNodeValue().isBlank()) {
-                String text = n.getNodeValue().strip();
-                if (!TRANSLATED.contains(text)) {
-                    out.add(text);
-                }
-            }
-        }
     }
 }
