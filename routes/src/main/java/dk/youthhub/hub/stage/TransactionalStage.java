@@ -45,9 +45,11 @@ public final class TransactionalStage extends ServiceSupport implements Processo
     private final RecordTransformer transformer;
     private final KafkaClients clients;
     private final long maxBackoffMs;
-    private final Map<Consumer<?, ?>, Producer<byte[], byte[]>> producers =
-            new ConcurrentHashMap<>();
-    private final Map<Consumer<?, ?>, Long> backoff = new ConcurrentHashMap<>();
+
+    /** One producer per polling thread: camel-kafka reconnects a consumer on the same thread. */
+    private final Map<Thread, Producer<byte[], byte[]>> producers = new ConcurrentHashMap<>();
+
+    private final Map<Thread, Long> backoff = new ConcurrentHashMap<>();
 
     public TransactionalStage(
             String stageId,
@@ -78,7 +80,7 @@ public final class TransactionalStage extends ServiceSupport implements Processo
         try {
             producer =
                     producers.computeIfAbsent(
-                            consumer, c -> clients.transactionalProducer(stageId));
+                            Thread.currentThread(), c -> clients.transactionalProducer(stageId));
             producer.beginTransaction();
             for (InboundRecord r : records) {
                 for (ProducerRecord<byte[], byte[]> out : transformer.transform(r)) {
@@ -87,7 +89,7 @@ public final class TransactionalStage extends ServiceSupport implements Processo
             }
             producer.sendOffsetsToTransaction(nextOffsets, consumer.groupMetadata());
             producer.commitTransaction();
-            backoff.remove(consumer);
+            backoff.remove(Thread.currentThread());
         } catch (TransientStageException | RuntimeException e) {
             fail(consumer, producer, firstOffsets, e);
         }
@@ -108,12 +110,12 @@ public final class TransactionalStage extends ServiceSupport implements Processo
         LOG.debug("Stage {}: failure detail", stageId, cause);
         if (producer != null) {
             if (isFatalForProducer(cause)) {
-                discard(consumer, producer);
+                discard(producer);
             } else {
                 try {
                     producer.abortTransaction();
                 } catch (KafkaException | IllegalStateException abortFailed) {
-                    discard(consumer, producer);
+                    discard(producer);
                 }
             }
         }
@@ -124,7 +126,10 @@ public final class TransactionalStage extends ServiceSupport implements Processo
                     }
                 });
         long wait =
-                backoff.merge(consumer, FIRST_BACKOFF_MS, (a, b) -> Math.min(a * 2, maxBackoffMs));
+                backoff.merge(
+                        Thread.currentThread(),
+                        FIRST_BACKOFF_MS,
+                        (a, b) -> Math.min(a * 2, maxBackoffMs));
         Thread.sleep(wait);
     }
 
@@ -136,8 +141,8 @@ public final class TransactionalStage extends ServiceSupport implements Processo
                 || e instanceof UnsupportedVersionException;
     }
 
-    private void discard(Consumer<?, ?> consumer, Producer<byte[], byte[]> producer) {
-        producers.remove(consumer, producer);
+    private void discard(Producer<byte[], byte[]> producer) {
+        producers.remove(Thread.currentThread(), producer);
         try {
             producer.close();
         } catch (KafkaException ignored) {
