@@ -1,12 +1,19 @@
 package dk.youthhub.hub.config;
 
+import dk.youthhub.canonical.DocumentType;
+import dk.youthhub.canonical.SourceSystem;
+import dk.youthhub.canonical.ThemeCode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Period;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -30,7 +37,8 @@ public record HubProperties(
         @Valid @NotNull Stage stage,
         @Valid @NotNull Security security,
         @Valid @NotNull Jobcenter jobcenter,
-        @Valid @NotNull Demo demo) {
+        @Valid @NotNull Demo demo,
+        @Valid @NotNull Core core) {
 
     /**
      * @param bootstrapServers the cluster; set by {@code KAFKA_BOOTSTRAP_SERVERS}, else the
@@ -124,6 +132,44 @@ public record HubProperties(
      * @param seed the generator's seed, so a demo run is reproducible
      */
     public record Demo(boolean enabled, @Min(0) @Max(100000) int youngPeople, long seed) {}
+
+    /**
+     * The core stage: routing, consent, minimisation, held documents.
+     *
+     * @param heldRetention how long a document waits for consent before it expires
+     * @param releaseCheckInterval how often held documents are reconsidered (consent validity
+     *     starting) and expired
+     * @param excludedThemes per recipient, the canonical themes it never receives
+     */
+    public record Core(
+            @NotNull Duration heldRetention,
+            @NotNull Duration releaseCheckInterval,
+            @Valid @NotNull Routing routing,
+            Map<SourceSystem, Set<ThemeCode>> excludedThemes) {
+
+        public Map<SourceSystem, Set<ThemeCode>> excludedThemes() {
+            return excludedThemes == null ? Map.of() : excludedThemes;
+        }
+    }
+
+    /**
+     * Who receives what.
+     *
+     * @param fromAge the youngest age in scope
+     * @param untilAge the age at which a young person leaves scope
+     */
+    public record Routing(
+            @NotNull Period fromAge,
+            @NotNull Period untilAge,
+            @NotEmpty Map<SourceSystem, @Valid RoutingTarget> targets) {}
+
+    /**
+     * @param fromAge the age from which this recipient receives documents, null for any
+     */
+    public record RoutingTarget(
+            @NotEmpty Set<DocumentType> types,
+            @NotEmpty Set<SourceSystem> sources,
+            Period fromAge) {}
 
     /**
      * How a stage consumes.

@@ -1,0 +1,114 @@
+package dk.youthhub.hub.streams;
+
+import dk.youthhub.canonical.DocumentType;
+import dk.youthhub.canonical.SourceSystem;
+import dk.youthhub.connector.OutboundRenderer;
+import dk.youthhub.hub.config.HubProperties;
+import dk.youthhub.hub.core.Minimisation;
+import dk.youthhub.hub.core.RoutingPolicy;
+import dk.youthhub.hub.kafka.Topics;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+
+/** The core stage's topology: the canonical topics in, deliveries, held and audit out. */
+public final class CoreTopology {
+    private static final String SOURCE = "canonical";
+    private static final String PROCESSOR = "core";
+
+    private CoreTopology() {}
+
+    public static Topology build(
+            HubProperties props,
+            Topics topics,
+            Map<SourceSystem, OutboundRenderer> renderers,
+            Clock clock) {
+        HubProperties.Core core = props.core();
+        Topology t = new Topology();
+        t.addSource(
+                SOURCE,
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer(),
+                Arrays.stream(DocumentType.values()).map(topics::canonical).toArray(String[]::new));
+        t.addProcessor(
+                PROCESSOR,
+                () ->
+                        new CoreProcessor(
+                                policy(core.routing()),
+                                new Minimisation(core.excludedThemes()),
+                                renderers,
+                                clock,
+                                core.heldRetention(),
+                                core.releaseCheckInterval()),
+                SOURCE);
+        t.addStateStore(
+                Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(CoreProcessor.CONSENTS),
+                        Serdes.String(),
+                        Serdes.ByteArray()),
+                PROCESSOR);
+        t.addStateStore(
+                Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(CoreProcessor.VERSIONS),
+                        Serdes.String(),
+                        Serdes.String()),
+                PROCESSOR);
+        t.addStateStore(
+                Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(CoreProcessor.SEEN),
+                        Serdes.String(),
+                        Serdes.String()),
+                PROCESSOR);
+        t.addStateStore(
+                Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(CoreProcessor.HELD),
+                        Serdes.String(),
+                        Serdes.ByteArray()),
+                PROCESSOR);
+        t.addStateStore(
+                Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(CoreProcessor.AUDIT_HEAD),
+                        Serdes.String(),
+                        Serdes.String()),
+                PROCESSOR);
+        for (SourceSystem target : SourceSystem.values()) {
+            t.addSink(
+                    CoreProcessor.deliverySink(target),
+                    topics.deliveries(target),
+                    new ByteArraySerializer(),
+                    new ByteArraySerializer(),
+                    PROCESSOR);
+        }
+        t.addSink(
+                CoreProcessor.HELD_SINK,
+                topics.held(),
+                new ByteArraySerializer(),
+                new ByteArraySerializer(),
+                PROCESSOR);
+        t.addSink(
+                CoreProcessor.AUDIT_SINK,
+                topics.audit(),
+                new ByteArraySerializer(),
+                new ByteArraySerializer(),
+                PROCESSOR);
+        return t;
+    }
+
+    static RoutingPolicy policy(HubProperties.Routing r) {
+        Map<SourceSystem, RoutingPolicy.Target> targets = new EnumMap<>(SourceSystem.class);
+        r.targets()
+                .forEach(
+                        (system, t) ->
+                                targets.put(
+                                        system,
+                                        new RoutingPolicy.Target(
+                                                t.types(), t.sources(), t.fromAge())));
+        return new RoutingPolicy(r.fromAge(), r.untilAge(), targets);
+    }
+}

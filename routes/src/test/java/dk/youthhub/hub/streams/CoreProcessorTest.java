@@ -1,0 +1,552 @@
+package dk.youthhub.hub.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.youthhub.canonical.Assessment;
+import dk.youthhub.canonical.CanonicalDocument;
+import dk.youthhub.canonical.Consent;
+import dk.youthhub.canonical.DocumentType;
+import dk.youthhub.canonical.Provenance;
+import dk.youthhub.canonical.SourceSystem;
+import dk.youthhub.canonical.YoungPerson;
+import dk.youthhub.connector.CanonicalJson;
+import dk.youthhub.connector.Cpr;
+import dk.youthhub.connector.OutboundRenderer;
+import dk.youthhub.hub.config.HubProperties;
+import dk.youthhub.hub.connectors.ConnectorRegistry;
+import dk.youthhub.hub.core.AuditChain;
+import dk.youthhub.hub.kafka.Topics;
+import dk.youthhub.hub.support.TestProps;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every rule of the core on its topology, with a clock the test moves. */
+class CoreProcessorTest {
+    private static final Instant START = Instant.parse("2026-06-01T10:00:00Z");
+    private static final Path SAMPLES =
+            Path.of("../connectors/connector-api/src/test/resources/canonical-samples");
+
+    /** A clock the test moves by hand. */
+    static final class ManualClock extends Clock {
+        Instant now = START;
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
+    @TempDir Path stateDir;
+    private final ManualClock clock = new ManualClock();
+    private final HubProperties props = TestProps.bind(Map.of("KAFKA_BOOTSTRAP_SERVERS", "x:9092"));
+    private final Topics topics = new Topics(props);
+    private TopologyTestDriver driver;
+    private final Map<DocumentType, TestInputTopic<byte[], byte[]>> in =
+            new EnumMap<>(DocumentType.class);
+    private final Map<SourceSystem, TestOutputTopic<byte[], byte[]>> deliveries =
+            new EnumMap<>(SourceSystem.class);
+    private TestOutputTopic<byte[], byte[]> audit;
+    private TestOutputTopic<byte[], byte[]> held;
+    private final List<JsonNode> auditSeen = new ArrayList<>();
+
+    @BeforeEach
+    void start() {
+        Map<SourceSystem, OutboundRenderer> renderers = new EnumMap<>(SourceSystem.class);
+        ConnectorRegistry registry = new ConnectorRegistry();
+        for (SourceSystem s : SourceSystem.values()) {
+            renderers.put(s, registry.of(s).renderer());
+        }
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "core-test");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        driver =
+                new TopologyTestDriver(
+                        CoreTopology.build(props, topics, renderers, clock), config, START);
+        for (DocumentType t : DocumentType.values()) {
+            in.put(
+                    t,
+                    driver.createInputTopic(
+                            topics.canonical(t),
+                            new ByteArraySerializer(),
+                            new ByteArraySerializer()));
+        }
+        for (SourceSystem s : SourceSystem.values()) {
+            deliveries.put(
+                    s,
+                    driver.createOutputTopic(
+                            topics.deliveries(s),
+                            new ByteArrayDeserializer(),
+                            new ByteArrayDeserializer()));
+        }
+        audit =
+                driver.createOutputTopic(
+                        topics.audit(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        held =
+                driver.createOutputTopic(
+                        topics.held(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    @Test
+    void outsideFifteenToTwentyThreeNothingIsDeliveredAndTheRejectionIsAudited() throws Exception {
+        Person p = person(LocalDate.of(2002, 3, 1)); // 24
+        send(
+                consent(
+                        p,
+                        "S-1",
+                        1,
+                        Consent.Status.GIVEN,
+                        Consent.GivenBy.YOUNG_PERSON,
+                        List.of("jobcenter", "uu", "dhuv"),
+                        "all",
+                        START_DAY));
+        send(assessment(p, "U-1"));
+        assertThat(allDeliveries()).isEmpty();
+        assertThat(actions(p)).containsExactly("RECEIVED", "RECEIVED", "REJECTED:OUT_OF_SCOPE");
+    }
+
+    @Test
+    void anAdultsConsentDeliversMinimisedToItsRecipientAndOthersWait() throws Exception {
+        Person p = person(LocalDate.of(2006, 1, 1)); // 20
+        send(
+                consent(
+                        p,
+                        "S-1",
+                        1,
+                        Consent.Status.GIVEN,
+                        Consent.GivenBy.YOUNG_PERSON,
+                        List.of("jobcenter"),
+                        "all",
+                        START_DAY));
+        send(assessment(p, "U-1"));
+
+        List<TestRecord<byte[], byte[]>> job =
+                deliveries.get(SourceSystem.JOBCENTER).readRecordsToList();
+        assertThat(job).hasSize(1);
+        String delivery = new String(job.get(0).value(), StandardCharsets.UTF_8);
+        assertThat(delivery)
+                .contains("Stort fravær")
+                .doesNotContain("Søvnproblemer", "Sporadisk kontakt til far");
+        assertThat(new String(job.get(0).key(), StandardCharsets.UTF_8)).isEqualTo(p.pseudonym);
+        assertThat(header(job.get(0), "ce_subject")).isEqualTo(p.pseudonym);
+        assertThat(deliveries.get(SourceSystem.DUBU).isEmpty())
+                .as("never back to its source")
+                .isTrue();
+        assertThat(held.readRecordsToList())
+                .extracting(r -> header(r, "hub_target"))
+                .containsExactlyInAnyOrder("dhuv", "uu");
+        assertThat(actions(p))
+                .containsExactly(
+                        "RECEIVED",
+                        "RECEIVED",
+                        "HELD>dhuv:NO_CONSENT",
+                        "DELIVERED>jobcenter",
+                        "HELD>uu:NO_CONSENT");
+        assertThat(lastAudit("DELIVERED").get("consentIds"))
+                .extracting(JsonNode::asText)
+                .containsExactly("S-1");
+    }
+
+    @Test
+    void underEighteenWaitsForAParentAndIsReleasedOnce() throws Exception {
+        Person p = person(LocalDate.of(2009, 3, 12)); // 17
+        send(
+                consent(
+                        p,
+                        "S-1",
+                        1,
+                        Consent.Status.GIVEN,
+                        Consent.GivenBy.YOUNG_PERSON,
+                        List.of("jobcenter"),
+                        "all",
+                        START_DAY));
+        send(assessment(p, "U-1"));
+        assertThat(deliveries.get(SourceSystem.JOBCENTER).isEmpty()).isTrue();
+
+        CanonicalDocument parent =
+                consent(
+                        p,
+                        "S-2",
+                        1,
+                        Consent.Status.GIVEN,
+                        Consent.GivenBy.PARENT,
+                        List.of("jobcenter"),
+                        "assessment",
+                        START_DAY);
+        send(parent);
+        send(parent); // the same event again: processed once
+        assertThat(deliveries.get(SourceSystem.JOBCENTER).readRecordsToList()).hasSize(1);
+        assertThat(actions(p))
+                .containsSubsequence(
+                        "HELD>jobcenter:NO_CONSENT", "RELEASED>jobcenter", "DELIVERED>jobcenter");
+        assertThat(actions(p).stream().filter(a -> a.startsWith("DELIVERED"))).hasSize(1);
+        assertThat(lastAudit("DELIVERED").get("consentIds"))
+                .extracting(JsonNode::asText)
+                .containsExactly("S-1", "S-2");
+    }
+
+    @Test
+    void theAdultSystemGetsDocumentsOnlyFromSeventeenAndAHalf() throws Exception {
+        Person p = person(LocalDate.of(2008, 12, 2)); // 17½ on 2026-06-02, the day after START
+        send(
+                consent(
+                        p,
+                        "S-1",
+                        1,
+                        Consent.Status.GIVEN,
+                        Consent.GivenBy.YOUNG_PERSON,
+                        List.of("dhuv"),
+                        "all",
+                        START_DAY));
+        send(
+                consent(
+                        p,
+                        "S-2",
+                        1,
+                        Consent.Status.GIVEN,
+                        Consent.GivenBy.PARENT,
+                        List.of("dhuv"),
+                        "all",
+                        START_DAY));
+        send(handleplan(p, "HP-1", 1));
+        assertThat(deliveries.get(SourceSystem.DHUV).isEmpty()).isTrue();
+        assertThat(actions(p)).noneMatch(a -> a.contains(">dhuv"));
+
+        clock.now = clock.now.plus(Duration.ofDays(1));
+        send(handleplan(p, "HP-1", 2));
+        assertThat(deliveries.get(SourceSystem.DHUV).readRecordsToList()).hasSize(1);
+    }
+
+    @Test
+    void afterARevocationANewDocumentWaits() throws Exception {
+        Person p = person(LocalDate.of(2005, 5, 5));
+        send(
+                consent(
+                        p,
+                        "S-1",
+                        1,
+                        Consent.Status.GIVEN,
+                        Consent.GivenBy.YOUNG_PERSON,
+                        List.of("jobcenter"),
+                        "all",
+                        START_DAY));
+        send(handleplan(p, "HP-1", 1));
+        assertThat(deliveries.get(SourceSystem.JOBCENTER).readRecordsToList()).hasSize(1);
+        send(
+                consent(
+                        p,
+                        "S-1",
+                        2,
+                        Consent.Status.REVOKED,
+                        Consent.GivenBy.YOUNG_PERSON,
+                        List.of("jobcenter"),
+                        "all",
+                        START_DAY));
+        send(handleplan(p, "HP-1", 2));
+        assertThat(deliveries.get(SourceSystem.JOBCENTER).isEmpty()).isTrue();
+        assertThat(actions(p)).endsWith("HELD>uu:NO_CONSENT");
+        assertThat(actions(p)).contains("HELD>jobcenter:NO_CONSENT");
+    }
+
+    @Test
+    void aConsentForPlansOnlyDoesNotReleaseAnAssessment() throws Exception {
+        Person p = person(LocalDate.of(2005, 5, 5));
+        send(assessment(p, "U-1"));
+        send(
+                consent(
+                        p,
+                        "S-1",
+                        1,
+                        Consent.Status.GIVEN,
+                        Consent.GivenBy.YOUNG_PERSON,
+                        List.of("jobcenter"),
+                        "handleplan",
+                        START_DAY));
+        assertThat(deliveries.get(SourceSystem.JOBCENTER).isEmpty()).isTrue();
+        send(handleplan(p, "HP-1", 1));
+        assertThat(deliveries.get(SourceSystem.JOBCENTER).readRecordsToList()).hasSize(1);
+    }
+
+    @Test
+    void aConsentWhoseValidityStartsLaterReleasesOnThatDay() throws Exception {
+        Person p = person(LocalDate.of(2005, 5, 5));
+        send(
+                consent(
+                        p,
+                        "S-1",
+                        1,
+                        Consent.Status.GIVEN,
+                        Consent.GivenBy.YOUNG_PERSON,
+                        List.of("jobcenter"),
+                        "all",
+                        START_DAY.plusDays(1)));
+        send(handleplan(p, "HP-1", 1));
+        assertThat(deliveries.get(SourceSystem.JOBCENTER).isEmpty()).isTrue();
+        clock.now = clock.now.plus(Duration.ofDays(1));
+        driver.advanceWallClockTime(props.core().releaseCheckInterval());
+        assertThat(deliveries.get(SourceSystem.JOBCENTER).readRecordsToList()).hasSize(1);
+        assertThat(actions(p)).contains("RELEASED>jobcenter");
+    }
+
+    @Test
+    void aHeldDocumentExpiresAfterTheRetention() throws Exception {
+        Person p = person(LocalDate.of(2005, 5, 5));
+        send(handleplan(p, "HP-1", 1));
+        clock.now = clock.now.plus(props.core().heldRetention()).plusSeconds(1);
+        driver.advanceWallClockTime(props.core().releaseCheckInterval());
+        send(
+                consent(
+                        p,
+                        "S-1",
+                        1,
+                        Consent.Status.GIVEN,
+                        Consent.GivenBy.YOUNG_PERSON,
+                        List.of("jobcenter"),
+                        "all",
+                        START_DAY));
+        assertThat(deliveries.get(SourceSystem.JOBCENTER).isEmpty()).isTrue();
+        assertThat(actions(p)).contains("EXPIRED>jobcenter:RETENTION", "EXPIRED>uu:RETENTION");
+    }
+
+    @Test
+    void staleAndConflictingVersionsAreRejectedAndNotDelivered() throws Exception {
+        Person p = person(LocalDate.of(2005, 5, 5));
+        send(
+                consent(
+                        p,
+                        "S-1",
+                        1,
+                        Consent.Status.GIVEN,
+                        Consent.GivenBy.YOUNG_PERSON,
+                        List.of("jobcenter"),
+                        "all",
+                        START_DAY));
+        send(handleplan(p, "HP-1", 2));
+        send(handleplan(p, "HP-1", 1));
+        CanonicalDocument v2 = handleplan(p, "HP-1", 2);
+        send(
+                new CanonicalDocument(
+                        v2.documentId(),
+                        v2.documentType(),
+                        2,
+                        v2.youngPerson(),
+                        "607",
+                        v2.caseworker(),
+                        v2.provenance(),
+                        v2.handleplan(),
+                        null,
+                        null,
+                        null,
+                        null));
+        assertThat(deliveries.get(SourceSystem.JOBCENTER).readRecordsToList()).hasSize(1);
+        assertThat(actions(p)).contains("REJECTED:STALE_VERSION", "REJECTED:VERSION_CONFLICT");
+    }
+
+    @Test
+    void theAuditTrailIsAnUnbrokenChainWithoutCprNumbers() throws Exception {
+        Person p = person(LocalDate.of(2009, 3, 12));
+        send(
+                consent(
+                        p,
+                        "S-1",
+                        1,
+                        Consent.Status.GIVEN,
+                        Consent.GivenBy.YOUNG_PERSON,
+                        List.of("jobcenter"),
+                        "all",
+                        START_DAY));
+        send(assessment(p, "U-1"));
+        send(
+                consent(
+                        p,
+                        "S-2",
+                        1,
+                        Consent.Status.GIVEN,
+                        Consent.GivenBy.PARENT,
+                        List.of("jobcenter"),
+                        "all",
+                        START_DAY));
+        List<AuditChain.Record> chain = new ArrayList<>();
+        for (TestRecord<byte[], byte[]> r : audit.readRecordsToList()) {
+            String json = new String(r.value(), StandardCharsets.UTF_8);
+            var cprShaped = Pattern.compile("\\b\\d{6}-?\\d{4}\\b").matcher(json);
+            while (cprShaped.find()) {
+                assertThat(Cpr.parse(cprShaped.group()))
+                        .as("a CPR number in an audit record")
+                        .isEmpty();
+            }
+            assertThat(json).doesNotContain("Sofie", "Østergård");
+            chain.add(CanonicalJson.mapper().readValue(json, AuditChain.Record.class));
+        }
+        assertThat(chain).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(AuditChain.firstBreak(chain)).isEmpty();
+        chain.remove(2);
+        assertThat(AuditChain.firstBreak(chain)).hasValue(2);
+    }
+
+    // --- helpers ---
+
+    private static final LocalDate START_DAY = LocalDate.of(2026, 6, 1);
+
+    private record Person(String cpr, String pseudonym) {}
+
+    private static Person person(LocalDate born) {
+        int seventh = born.getYear() >= 2000 ? 4 : 1;
+        String cpr =
+                String.format(
+                        "%02d%02d%02d%d%03d",
+                        born.getDayOfMonth(),
+                        born.getMonthValue(),
+                        born.getYear() % 100,
+                        seventh,
+                        123);
+        return new Person(cpr, "p-" + UUID.randomUUID());
+    }
+
+    private void send(CanonicalDocument doc) throws Exception {
+        Person owner = owners.get(doc.youngPerson().cpr());
+        in.get(doc.documentType())
+                .pipeInput(
+                        owner.pseudonym.getBytes(StandardCharsets.UTF_8),
+                        CanonicalJson.mapper().writeValueAsBytes(doc));
+    }
+
+    private final Map<String, Person> owners = new java.util.HashMap<>();
+
+    private CanonicalDocument withPerson(
+            CanonicalDocument sample, Person p, String sourceId, long version) {
+        owners.put(p.cpr, p);
+        Provenance s = sample.provenance();
+        Provenance provenance =
+                new Provenance(
+                        s.sourceSystem(),
+                        UUID.randomUUID().toString(),
+                        s.sourceEventType(),
+                        s.sourceCaseId(),
+                        sourceId,
+                        s.sourceVersion(),
+                        s.eventTime(),
+                        s.receivedAt());
+        return new CanonicalDocument(
+                CanonicalDocument.documentId(s.sourceSystem(), sample.documentType(), sourceId),
+                sample.documentType(),
+                version,
+                new YoungPerson(p.cpr, "Sofie", "Østergård"),
+                sample.municipalityCode(),
+                sample.caseworker(),
+                provenance,
+                sample.handleplan(),
+                sample.jobplan(),
+                sample.assessment(),
+                sample.consent(),
+                sample.educationStatus());
+    }
+
+    private CanonicalDocument assessment(Person p, String id) throws Exception {
+        CanonicalDocument a = withPerson(sample("assessment-child"), p, id, 1);
+        assertThat(a.assessment().kind()).isEqualTo(Assessment.Kind.CHILD_ASSESSMENT);
+        return a;
+    }
+
+    private CanonicalDocument handleplan(Person p, String id, long version) throws Exception {
+        return withPerson(sample("handleplan-child"), p, id, version);
+    }
+
+    private CanonicalDocument consent(
+            Person p,
+            String id,
+            long version,
+            Consent.Status status,
+            Consent.GivenBy by,
+            List<String> recipients,
+            String type,
+            LocalDate from)
+            throws Exception {
+        CanonicalDocument base = withPerson(sample("consent-parent"), p, id, version);
+        return base.withConsent(
+                new Consent(status, by, null, recipients, List.of(type), from, null));
+    }
+
+    private static CanonicalDocument sample(String name) throws Exception {
+        return CanonicalJson.mapper()
+                .readValue(
+                        SAMPLES.resolve(name + ".canonical.json").toFile(),
+                        CanonicalDocument.class);
+    }
+
+    private List<String> actions(Person p) throws Exception {
+        for (TestRecord<byte[], byte[]> r : audit.readRecordsToList()) {
+            auditSeen.add(CanonicalJson.mapper().readTree(r.value()));
+        }
+        return auditSeen.stream()
+                .filter(a -> a.get("pseudonym").asText().equals(p.pseudonym))
+                .map(
+                        a ->
+                                a.get("action").asText()
+                                        + (a.hasNonNull("target")
+                                                ? ">" + a.get("target").asText()
+                                                : "")
+                                        + (a.hasNonNull("reason")
+                                                ? ":" + a.get("reason").asText()
+                                                : ""))
+                .toList();
+    }
+
+    private JsonNode lastAudit(String action) {
+        return auditSeen.stream()
+                .filter(a -> a.get("action").asText().equals(action))
+                .reduce((a, b) -> b)
+                .orElseThrow();
+    }
+
+    private List<TestRecord<byte[], byte[]>> allDeliveries() {
+        List<TestRecord<byte[], byte[]>> all = new ArrayList<>();
+        deliveries.values().forEach(t -> all.addAll(t.readRecordsToList()));
+        return all;
+    }
+
+    private static String header(TestRecord<byte[], byte[]> r, String key) {
+        var h = r.headers().lastHeader(key);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}
