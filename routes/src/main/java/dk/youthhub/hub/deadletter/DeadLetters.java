@@ -1,9 +1,14 @@
 package dk.youthhub.hub.deadletter;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dk.youthhub.connector.CanonicalJson;
 import dk.youthhub.connector.ErrorCode;
+import dk.youthhub.hub.core.AuditChain;
 import dk.youthhub.hub.kafka.Topics;
 import dk.youthhub.hub.stage.InboundRecord;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
@@ -25,12 +30,48 @@ public class DeadLetters {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
 
     private final Topics topics;
+    private final Clock clock;
 
-    public DeadLetters(Topics topics) {
+    public DeadLetters(Topics topics, Clock clock) {
         this.topics = topics;
+        this.clock = clock;
     }
 
-    public ProducerRecord<byte[], byte[]> of(InboundRecord in, ErrorCode code, String safeMessage) {
+    /**
+     * The dead letter, and its {@code DEAD_LETTERED} audit record. A dead-lettered input may have
+     * no readable CPR number, so that record belongs to no young person's chain: it is unkeyed,
+     * names the input by position ({@code documentId} {@code <topic>/<partition>@<offset>}) and
+     * carries the code as its reason.
+     */
+    public List<ProducerRecord<byte[], byte[]>> of(
+            InboundRecord in, ErrorCode code, String safeMessage) {
+        return List.of(deadLetter(in, code, safeMessage), auditRecord(in, code));
+    }
+
+    private ProducerRecord<byte[], byte[]> auditRecord(InboundRecord in, ErrorCode code) {
+        AuditChain.Record r =
+                new AuditChain.Record(
+                        clock.instant(),
+                        AuditChain.Action.DEAD_LETTERED,
+                        in.position(),
+                        null,
+                        null,
+                        in.topic(),
+                        null,
+                        List.of(),
+                        code.name(),
+                        null,
+                        null);
+        try {
+            return new ProducerRecord<>(
+                    topics.audit(), null, CanonicalJson.mapper().writeValueAsBytes(r));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an audit record could not be written", e);
+        }
+    }
+
+    private ProducerRecord<byte[], byte[]> deadLetter(
+            InboundRecord in, ErrorCode code, String safeMessage) {
         LOG.warn("Dead-lettering {}: {} {}", in.position(), code, safeMessage);
         RecordHeaders headers =
                 new RecordHeaders(in.headers() == null ? null : in.headers().toArray());

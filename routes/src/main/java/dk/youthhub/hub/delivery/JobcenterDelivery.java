@@ -78,11 +78,10 @@ public final class JobcenterDelivery implements RecordTransformer {
         } catch (RuntimeException e) {
             // A defect, not the job centre's answer: keep the delivery for replay after a fix.
             LOG.error("Unexpected {} delivering {}", e.getClass().getName(), in.position());
-            return List.of(
-                    deadLetters.of(
-                            in,
-                            ErrorCode.PROCESSING_FAILED,
-                            "unexpected " + e.getClass().getSimpleName() + " in the hub"));
+            return deadLetters.of(
+                    in,
+                    ErrorCode.PROCESSING_FAILED,
+                    "unexpected " + e.getClass().getSimpleName() + " in the hub");
         }
     }
 
@@ -96,7 +95,7 @@ public final class JobcenterDelivery implements RecordTransformer {
                             delivery.path("documentId").asText(),
                             delivery.path("version").asLong());
         } catch (MappingException e) {
-            return List.of(deadLetters.of(in, e.code(), e.getMessage()));
+            return deadLetters.of(in, e.code(), e.getMessage());
         }
         long backoff = FIRST_BACKOFF_MS;
         for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
@@ -114,11 +113,8 @@ public final class JobcenterDelivery implements RecordTransformer {
                 }
                 if (!retriable(status)) {
                     breaker.success();
-                    return List.of(
-                            deadLetters.of(
-                                    in,
-                                    ErrorCode.DELIVERY_FAILED,
-                                    "the job centre answered " + status));
+                    return deadLetters.of(
+                            in, ErrorCode.DELIVERY_FAILED, "the job centre answered " + status);
                 }
                 breaker.failure();
                 wait = Math.max(backoff, retryAfterMs(response));

@@ -2,6 +2,7 @@ package dk.youthhub.hub.health;
 
 import dk.youthhub.hub.kafka.KafkaClients;
 import dk.youthhub.hub.routes.JobcenterDeliveryRoutes;
+import dk.youthhub.hub.streams.CoreStreams;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -22,13 +23,18 @@ public class HubHealthIndicator implements HealthIndicator, AutoCloseable {
     private final CamelContext camel;
     private final KafkaClients clients;
     private final JobcenterDeliveryRoutes delivery;
+    private final CoreStreams core;
     private volatile Admin admin;
 
     public HubHealthIndicator(
-            CamelContext camel, KafkaClients clients, JobcenterDeliveryRoutes delivery) {
+            CamelContext camel,
+            KafkaClients clients,
+            JobcenterDeliveryRoutes delivery,
+            CoreStreams core) {
         this.camel = camel;
         this.clients = clients;
         this.delivery = delivery;
+        this.core = core;
     }
 
     @Override
@@ -47,6 +53,9 @@ public class HubHealthIndicator implements HealthIndicator, AutoCloseable {
         if (!stopped.isEmpty()) {
             return Health.down().withDetail("routesNotStarted", stopped).build();
         }
+        if (!core.isHealthy()) {
+            return Health.down().withDetail("core", core.state()).build();
+        }
         try {
             int nodes =
                     admin().describeCluster(
@@ -59,6 +68,7 @@ public class HubHealthIndicator implements HealthIndicator, AutoCloseable {
             return Health.up()
                     .withDetail("routes", camel.getRoutes().size())
                     .withDetail("kafkaNodes", nodes)
+                    .withDetail("core", core.state())
                     .withDetail("jobcenterCircuit", delivery.breaker().state())
                     .build();
         } catch (Exception e) {

@@ -52,15 +52,14 @@ public final class InboundTransformer implements RecordTransformer {
         try {
             return List.of(canonical(in));
         } catch (MappingException e) {
-            return List.of(deadLetters.of(in, e.code(), e.getMessage()));
+            return deadLetters.of(in, e.code(), e.getMessage());
         } catch (RuntimeException e) {
             // A defect, not bad input: keep the input for replay, name only the exception type.
             LOG.error("Unexpected {} on {}", e.getClass().getName(), in.position());
-            return List.of(
-                    deadLetters.of(
-                            in,
-                            ErrorCode.PROCESSING_FAILED,
-                            "unexpected " + e.getClass().getSimpleName() + " in the hub"));
+            return deadLetters.of(
+                    in,
+                    ErrorCode.PROCESSING_FAILED,
+                    "unexpected " + e.getClass().getSimpleName() + " in the hub");
         }
     }
 

@@ -63,6 +63,11 @@ public class Topics {
         return t.audit();
     }
 
+    /** Replication of the topics the hub creates, -1 for the broker's default. */
+    public short replicationFactor() {
+        return t.replicationFactor();
+    }
+
     /** Every topic of the contract, created at start when missing. */
     public List<String> all() {
         return List.of(

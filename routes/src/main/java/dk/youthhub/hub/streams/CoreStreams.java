@@ -1,5 +1,6 @@
 package dk.youthhub.hub.streams;
 
+import dk.youthhub.canonical.DocumentType;
 import dk.youthhub.canonical.SourceSystem;
 import dk.youthhub.connector.OutboundRenderer;
 import dk.youthhub.hub.config.HubProperties;
@@ -9,9 +10,18 @@ import dk.youthhub.hub.kafka.TopicInitializer;
 import dk.youthhub.hub.kafka.Topics;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.springframework.context.SmartLifecycle;
@@ -28,6 +38,7 @@ public class CoreStreams implements SmartLifecycle {
     private final HubProperties props;
     private final Topics topics;
     private final ConnectorRegistry registry;
+    private final KafkaClients clients;
     private final Clock clock;
     private KafkaStreams streams;
 
@@ -41,6 +52,7 @@ public class CoreStreams implements SmartLifecycle {
         this.props = props;
         this.topics = topics;
         this.registry = registry;
+        this.clients = clients;
         this.clock = clock;
         config.putAll(clients.commonProperties());
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, props.kafka().groupPrefix() + ".core");
@@ -48,13 +60,42 @@ public class CoreStreams implements SmartLifecycle {
         config.put(
                 StreamsConfig.STATE_DIR_CONFIG,
                 props.dataDir().resolve("streams").toAbsolutePath().toString());
-        config.put(
-                StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) props.topics().replicationFactor());
+        config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) topics.replicationFactor());
         config.put(StreamsConfig.CLIENT_ID_CONFIG, props.instanceId() + ".core");
+    }
+
+    /**
+     * The canonical topics must have the same partition count: a young person's documents and
+     * consents are then in the same task, whose state decides about them.
+     */
+    static void requireCopartitioned(KafkaClients clients, Topics topics) {
+        List<String> canonical =
+                Arrays.stream(DocumentType.values()).map(topics::canonical).toList();
+        try (Admin admin = clients.admin()) {
+            Map<String, TopicDescription> described =
+                    admin.describeTopics(canonical).allTopicNames().get(60, TimeUnit.SECONDS);
+            Set<Integer> counts =
+                    described.values().stream()
+                            .map(d -> d.partitions().size())
+                            .collect(Collectors.toSet());
+            if (counts.size() != 1) {
+                throw new IllegalStateException(
+                        "the canonical topics must have one partition count, they have "
+                                + counts
+                                + ": "
+                                + canonical);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking the canonical topics", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the canonical topics could not be described", e);
+        }
     }
 
     @Override
     public synchronized void start() {
+        requireCopartitioned(clients, topics);
         Map<SourceSystem, OutboundRenderer> renderers = new EnumMap<>(SourceSystem.class);
         for (SourceSystem system : SourceSystem.values()) {
             renderers.put(system, registry.of(system).renderer());

@@ -174,7 +174,7 @@ class InboundStageBench {
                 new DubuMapper(),
                 topics,
                 new Pseudonymizer(props),
-                new DeadLetters(topics),
+                new DeadLetters(topics, java.time.Clock.systemUTC()),
                 props.limits().maxPayloadBytes());
     }
 }

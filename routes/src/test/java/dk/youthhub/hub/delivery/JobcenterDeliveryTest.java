@@ -36,7 +36,11 @@ class JobcenterDeliveryTest {
     void aDefectIsDeadLetteredProcessingFailedNotRetriedForever() throws Exception {
         // a defect stands in as a missing circuit breaker: the first call fails with an NPE
         JobcenterDelivery broken =
-                new JobcenterDelivery(props.jobcenter(), "token", null, new DeadLetters(topics));
+                new JobcenterDelivery(
+                        props.jobcenter(),
+                        "token",
+                        null,
+                        new DeadLetters(topics, java.time.Clock.systemUTC()));
         byte[] delivery = "{\"documentId\":\"d\",\"version\":1}".getBytes(StandardCharsets.UTF_8);
         List<ProducerRecord<byte[], byte[]>> out = broken.transform(record(delivery));
         assertThat(code(out)).isEqualTo("PROCESSING_FAILED");
@@ -48,7 +52,7 @@ class JobcenterDeliveryTest {
                 props.jobcenter(),
                 "token",
                 new CircuitBreaker(5, 1000, Clock.systemUTC()),
-                new DeadLetters(topics));
+                new DeadLetters(topics, java.time.Clock.systemUTC()));
     }
 
     private static InboundRecord record(byte[] value) {
@@ -57,7 +61,10 @@ class JobcenterDeliveryTest {
     }
 
     private static String code(List<ProducerRecord<byte[], byte[]>> out) {
-        assertThat(out).hasSize(1);
+        assertThat(out)
+                .hasSize(2)
+                .extracting(ProducerRecord::topic)
+                .containsExactly("hub.deadletter.v1", "hub.audit.v1");
         return new String(
                 out.get(0).headers().lastHeader(DeadLetters.ERROR_CODE).value(),
                 StandardCharsets.UTF_8);

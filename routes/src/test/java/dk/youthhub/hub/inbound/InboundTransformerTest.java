@@ -116,17 +116,32 @@ class InboundTransformerTest {
 
     private InboundTransformer transformer(InboundMapper mapper, int maxBytes) {
         return new InboundTransformer(
-                mapper, topics, pseudonymizer, new DeadLetters(topics), maxBytes);
+                mapper,
+                topics,
+                pseudonymizer,
+                new DeadLetters(topics, java.time.Clock.systemUTC()),
+                maxBytes);
     }
 
     private static InboundRecord input(byte[] value, RecordHeaders headers) {
         return new InboundRecord("dubu.events.v1", 0, 7, 1_780_000_000_000L, null, value, headers);
     }
 
+    /** The dead letter's code; its unchained DEAD_LETTERED audit record goes with it. */
     private static String code(List<ProducerRecord<byte[], byte[]>> out) {
-        assertThat(out).hasSize(1);
+        assertThat(out).hasSize(2);
         assertThat(out.get(0).topic()).isEqualTo("hub.deadletter.v1");
-        return header(out.get(0), DeadLetters.ERROR_CODE);
+        assertThat(out.get(1).topic()).isEqualTo("hub.audit.v1");
+        assertThat(out.get(1).key()).as("in no young person's chain").isNull();
+        String audit = new String(out.get(1).value(), StandardCharsets.UTF_8);
+        String code = header(out.get(0), DeadLetters.ERROR_CODE);
+        assertThat(audit)
+                .contains(
+                        "\"action\":\"DEAD_LETTERED\"",
+                        "\"reason\":\"" + code + "\"",
+                        "dubu.events.v1/0@7")
+                .doesNotContainPattern("\\d{6}-?\\d{4}");
+        return code;
     }
 
     private static String header(ProducerRecord<byte[], byte[]> r, String key) {

@@ -17,6 +17,14 @@ public final class SharedWireMock {
         if (server == null) {
             server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
             server.start();
+            // deliveries no test stubs for (the core delivers every test's consented documents)
+            server.stubFor(
+                    com.github.tomakehurst.wiremock.client.WireMock.any(
+                                    com.github.tomakehurst.wiremock.client.WireMock.anyUrl())
+                            .atPriority(10)
+                            .willReturn(
+                                    com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                                            .withStatus(202)));
             System.setProperty("hub.jobcenter.base-url", server.baseUrl());
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         }

@@ -1,0 +1,93 @@
+package dk.youthhub.hub.routes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.youthhub.connector.CanonicalJson;
+import dk.youthhub.connector.Cpr;
+import dk.youthhub.connector.MappingException;
+import dk.youthhub.connector.SafeJson;
+import dk.youthhub.hub.core.AuditChain;
+import dk.youthhub.hub.privacy.Pseudonymizer;
+import dk.youthhub.hub.security.Problems;
+import dk.youthhub.hub.streams.AuditTrail;
+import java.util.List;
+import java.util.Optional;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Questions about one young person (admin): {@code POST /api/v1/audit/query} answers the audit
+ * trail (every disclosure: when, to whom, what, on which consents) with the hash chain checked, as
+ * an access request under GDPR article 15 needs; {@code POST /api/v1/held/query} what waits for
+ * consent. The CPR number is in the body, never in a URL.
+ */
+@Component
+public class AuditQueryRoutes extends RouteBuilder {
+    private final AuditTrail trail;
+    private final Pseudonymizer pseudonymizer;
+
+    public AuditQueryRoutes(AuditTrail trail, Pseudonymizer pseudonymizer) {
+        this.trail = trail;
+        this.pseudonymizer = pseudonymizer;
+    }
+
+    @Override
+    public void configure() {
+        rest("/api/v1")
+                .post("/audit/query")
+                .id("audit-query")
+                .consumes("application/json")
+                .produces("application/json")
+                .to("direct:audit-query")
+                .post("/held/query")
+                .id("held-query")
+                .consumes("application/json")
+                .produces("application/json")
+                .to("direct:held-query");
+
+        from("direct:audit-query").routeId("audit-query-read").process(e -> answer(e, false));
+        from("direct:held-query").routeId("held-query-read").process(e -> answer(e, true));
+    }
+
+    private void answer(Exchange exchange, boolean heldOnly) throws Exception {
+        Message m = exchange.getMessage();
+        byte[] body = m.getBody(byte[].class);
+        m.removeHeaders("*");
+        Optional<Cpr> cpr;
+        try {
+            JsonNode query = SafeJson.parse(body);
+            cpr = Cpr.parse(query.path("cpr").asText(null));
+        } catch (MappingException e) {
+            cpr = Optional.empty();
+        }
+        if (cpr.isEmpty()) {
+            reply(
+                    m,
+                    400,
+                    Problems.MEDIA_TYPE,
+                    Problems.of(400, "The body must be {\"cpr\": \"<a valid CPR number>\"}"));
+            return;
+        }
+        String pseudonym = pseudonymizer.pseudonym(cpr.get().digits());
+        List<AuditChain.Record> records = trail.of(pseudonym);
+        ObjectNode out = CanonicalJson.mapper().createObjectNode();
+        out.put("pseudonym", pseudonym);
+        if (heldOnly) {
+            out.set("held", CanonicalJson.mapper().valueToTree(AuditTrail.waiting(records)));
+        } else {
+            Optional<Integer> broken = AuditTrail.firstBreak(records);
+            out.put("chainValid", broken.isEmpty());
+            broken.ifPresent(i -> out.put("firstBreak", i));
+            out.set("records", CanonicalJson.mapper().valueToTree(records));
+        }
+        reply(m, 200, "application/json", CanonicalJson.mapper().writeValueAsBytes(out));
+    }
+
+    private static void reply(Message m, int status, String contentType, byte[] body) {
+        m.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        m.setHeader(Exchange.CONTENT_TYPE, contentType);
+        m.setBody(body);
+    }
+}

@@ -1,0 +1,100 @@
+package dk.youthhub.hub.streams;
+
+import dk.youthhub.connector.CanonicalJson;
+import dk.youthhub.hub.core.AuditChain;
+import dk.youthhub.hub.kafka.KafkaClients;
+import dk.youthhub.hub.kafka.Topics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.utils.Utils;
+import org.springframework.stereotype.Component;
+
+/**
+ * One young person's audit trail, read from their partition of {@code hub.audit.v1} (records are
+ * keyed by the pseudonym), with the hash chain checked; and what still waits for consent, derived
+ * from the trail.
+ */
+@Component
+public class AuditTrail {
+    private final KafkaClients clients;
+    private final String topic;
+
+    public AuditTrail(KafkaClients clients, Topics topics) {
+        this.clients = clients;
+        this.topic = topics.audit();
+    }
+
+    /** What waits: held for a recipient and not yet released, expired or superseded. */
+    public record Waiting(String documentId, String documentType, String target, Instant heldAt) {}
+
+    public List<AuditChain.Record> of(String pseudonym) {
+        byte[] key = pseudonym.getBytes(StandardCharsets.UTF_8);
+        List<AuditChain.Record> out = new ArrayList<>();
+        Map<String, Object> p = clients.commonProperties();
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            int partitions = consumer.partitionsFor(topic).size();
+            TopicPartition tp =
+                    new TopicPartition(topic, Utils.toPositive(Utils.murmur2(key)) % partitions);
+            consumer.assign(List.of(tp));
+            consumer.seekToBeginning(List.of(tp));
+            long end = consumer.endOffsets(List.of(tp)).get(tp);
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (consumer.position(tp) < end && System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (java.util.Arrays.equals(r.key(), key)) {
+                        out.add(read(r.value()));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    public static Optional<Integer> firstBreak(List<AuditChain.Record> trail) {
+        return AuditChain.firstBreak(trail);
+    }
+
+    public static List<Waiting> waiting(List<AuditChain.Record> trail) {
+        Map<String, Waiting> held = new LinkedHashMap<>();
+        for (AuditChain.Record r : trail) {
+            if (r.target() == null) {
+                continue;
+            }
+            String k = r.documentId() + "|" + r.target();
+            switch (r.action()) {
+                case HELD ->
+                        held.put(
+                                k,
+                                new Waiting(
+                                        r.documentId(), r.documentType(), r.target(), r.time()));
+                case RELEASED, EXPIRED, REJECTED, DELIVERED -> held.remove(k);
+                default -> {}
+            }
+        }
+        return List.copyOf(held.values());
+    }
+
+    private static AuditChain.Record read(byte[] json) {
+        try {
+            return CanonicalJson.mapper().readValue(json, AuditChain.Record.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("an audit record could not be read", e);
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package dk.youthhub.hub.streams;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dk.youthhub.connector.CanonicalJson;
+import dk.youthhub.connector.Cpr;
+import dk.youthhub.hub.delivery.JobcenterDelivery;
+import dk.youthhub.hub.support.HubIT;
+import dk.youthhub.hub.support.Records;
+import dk.youthhub.hub.support.SharedWireMock;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The whole hub: native events in, consent decides, the job centre gets the delivery over HTTP. */
+class CoreIT extends HubIT {
+    private static final Path DUBU =
+            Path.of("../connectors/dubu/src/test/resources/fixtures/valid");
+
+    @LocalServerPort int port;
+    private final WireMockServer jobcenter = SharedWireMock.server();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void anAdultsConsentLetsThePlanReachTheJobCentreOverHttp() throws Exception {
+        String cpr = cpr(2005);
+        String planId = "HP-" + UUID.randomUUID();
+        send(consent(cpr, "Barn", "S-" + UUID.randomUUID()));
+        send(plan(cpr, planId));
+
+        String documentId = "dubu:handleplan:" + planId;
+        await().atMost(Duration.ofSeconds(60)).until(() -> !delivered(documentId).isEmpty());
+        String body = delivered(documentId).get(0).getBodyAsString();
+        JsonNode delivery = CanonicalJson.mapper().readTree(body);
+        assertThat(delivery.at("/citizen/cprNumber").asText()).isEqualTo(cpr);
+        assertThat(body)
+                .doesNotContain("Ugentligt samvær med mor"); // a family goal: minimised away
+        assertThat(body).contains("Gennemføre 9. klasse med afgangsprøve");
+    }
+
+    @Test
+    void underEighteenTheDocumentWaitsVisiblyUntilAParentConsents() throws Exception {
+        String cpr = cpr(2010);
+        String planId = "HP-" + UUID.randomUUID();
+        String documentId = "dubu:handleplan:" + planId;
+        send(consent(cpr, "Barn", "S-" + UUID.randomUUID()));
+        send(plan(cpr, planId));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> query("/api/v1/held/query", cpr).body().contains(documentId));
+        assertThat(
+                        CanonicalJson.mapper()
+                                .readTree(query("/api/v1/held/query", cpr).body())
+                                .get("held"))
+                .anySatisfy(h -> assertThat(h.get("target").asText()).isEqualTo("jobcenter"));
+        assertThat(delivered(documentId)).isEmpty();
+
+        send(consent(cpr, "Forælder", "S-" + UUID.randomUUID()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> !delivered(documentId).isEmpty());
+
+        HttpResponse<String> audit = query("/api/v1/audit/query", cpr);
+        assertThat(audit.statusCode()).isEqualTo(200);
+        JsonNode trail = CanonicalJson.mapper().readTree(audit.body());
+        assertThat(trail.get("chainValid").asBoolean()).isTrue();
+        assertThat(trail.get("records"))
+                .extracting(r -> r.get("action").asText())
+                .contains("RECEIVED", "HELD", "RELEASED", "DELIVERED");
+        assertThat(audit.body()).doesNotContain(cpr);
+        assertThat(
+                        CanonicalJson.mapper()
+                                .readTree(query("/api/v1/held/query", cpr).body())
+                                .get("held"))
+                .as("nothing of it waits any more")
+                .noneSatisfy(h -> assertThat(h.get("documentId").asText()).isEqualTo(documentId));
+    }
+
+    @Test
+    void noAuditRecordOnTheTopicHoldsACprNumberOrAName() throws Exception {
+        String cpr = cpr(2004);
+        String planId = "HP-" + UUID.randomUUID();
+        send(consent(cpr, "Barn", "S-" + UUID.randomUUID()));
+        send(plan(cpr, planId));
+        send(
+                "<Haendelse xmlns=\"urn:dubu-like:haendelse:1\"><HaendelseId>"
+                        .getBytes(StandardCharsets.UTF_8));
+        Records.awaitContaining(servers, "it.hub.audit.v1", planId);
+        Records.awaitContaining(servers, "it.hub.audit.v1", "DEAD_LETTERED");
+
+        List<ConsumerRecord<byte[], byte[]>> all = Records.readAll(servers, "it.hub.audit.v1");
+        assertThat(all).hasSizeGreaterThan(3);
+        Pattern cprShaped = Pattern.compile("\\b\\d{6}-?\\d{4}\\b");
+        for (ConsumerRecord<byte[], byte[]> r : all) {
+            String json = Records.text(r.value());
+            Matcher m = cprShaped.matcher(json);
+            while (m.find()) {
+                assertThat(Cpr.parse(m.group())).as("a CPR number in an audit record").isEmpty();
+            }
+            assertThat(json).doesNotContain("Sofie", "Østergård", "Jens Ålund", "Mikkel", "Ahmad");
+        }
+    }
+
+    @Test
+    void theQueriesNeedTheAdminAndAValidCpr() throws Exception {
+        assertThat(send("/api/v1/audit/query", "{\"cpr\":\"1203094127\"}", null).statusCode())
+                .isEqualTo(401);
+        assertThat(
+                        send("/api/v1/audit/query", "{\"cpr\":\"1203094127\"}", JOBCENTER_TOKEN)
+                                .statusCode())
+                .isEqualTo(403);
+        assertThat(send("/api/v1/held/query", "{\"cpr\":\"3102094127\"}", ADMIN_TOKEN).statusCode())
+                .isEqualTo(400);
+        assertThat(send("/api/v1/held/query", "not json", ADMIN_TOKEN).statusCode()).isEqualTo(400);
+    }
+
+    private java.util.List<com.github.tomakehurst.wiremock.verification.LoggedRequest> delivered(
+            String documentId) {
+        return jobcenter.findAll(
+                postRequestedFor(urlEqualTo(JobcenterDelivery.PATH))
+                        .withRequestBody(matchingJsonPath("$.documentId", equalTo(documentId))));
+    }
+
+    private void send(byte[] xml) throws Exception {
+        Records.send(servers, "it.dubu.events.v1", null, xml);
+    }
+
+    private static byte[] consent(String cpr, String givenBy, String consentId) throws Exception {
+        String xml =
+                Files.readString(DUBU.resolve("samtykke-barn-sample.native.xml"))
+                        .replace(
+                                "6a1e0d7c-2b44-4f3e-9c51-0f7a8b9c1d22",
+                                UUID.randomUUID().toString())
+                        .replace("1203094127", cpr)
+                        .replace("S-607-1001", consentId)
+                        .replace("<GivetAf>Barn</GivetAf>", "<GivetAf>" + givenBy + "</GivetAf>")
+                        .replace(
+                                "<GyldigFra>2026-03-10</GyldigFra>",
+                                "<GyldigFra>2026-01-01</GyldigFra>")
+                        .replace(
+                                "<GyldigTil>2027-03-09</GyldigTil>",
+                                "<GyldigTil>2099-12-31</GyldigTil>");
+        return xml.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] plan(String cpr, String planId) throws Exception {
+        return Files.readString(DUBU.resolve("handleplan-contract-example.native.xml"))
+                .replace("3f2b8a4e-6c1d-4e0a-9b7a-2d5c1e9f0a11", UUID.randomUUID().toString())
+                .replace("120309-4127", cpr)
+                .replace("HP-88120", planId)
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A valid CPR number of someone born on 1 March of that year, with a random serial. */
+    private static String cpr(int year) {
+        return String.format(
+                "0103%02d4%03d", year % 100, ThreadLocalRandom.current().nextInt(1000));
+    }
+
+    private HttpResponse<String> query(String path, String cpr) throws Exception {
+        return send(path, "{\"cpr\":\"" + cpr + "\"}", ADMIN_TOKEN);
+    }
+
+    private HttpResponse<String> send(String path, String body, String token) throws Exception {
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,206 @@
+package dk.youthhub.hub.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dk.youthhub.canonical.CanonicalDocument;
+import dk.youthhub.canonical.Consent;
+import dk.youthhub.canonical.Provenance;
+import dk.youthhub.canonical.SourceSystem;
+import dk.youthhub.canonical.YoungPerson;
+import dk.youthhub.connector.CanonicalJson;
+import dk.youthhub.connector.OutboundRenderer;
+import dk.youthhub.hub.config.HubProperties;
+import dk.youthhub.hub.connectors.ConnectorRegistry;
+import dk.youthhub.hub.kafka.Topics;
+import dk.youthhub.hub.support.Records;
+import dk.youthhub.hub.support.SharedKafka;
+import dk.youthhub.hub.support.TestProps;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Held documents survive a restart: the instance that held them stops, a new one with an empty
+ * state directory restores the stores from their changelogs, and the parent's consent releases the
+ * document exactly once.
+ */
+class CoreRestartIT {
+    private static final Path SAMPLES =
+            Path.of("../connectors/connector-api/src/test/resources/canonical-samples");
+
+    @TempDir Path first;
+    @TempDir Path second;
+
+    @Test
+    void heldDocumentsAreReleasedExactlyOnceAfterARestart() throws Exception {
+        String servers = SharedKafka.bootstrapServers();
+        String run = "rs-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", servers);
+        env.put("hub.kafka.group-prefix", run);
+        for (String t :
+                List.of(
+                        "canonical-handleplan",
+                        "canonical-jobplan",
+                        "canonical-assessment",
+                        "canonical-consent",
+                        "canonical-education-status",
+                        "dubu-deliveries",
+                        "dhuv-deliveries",
+                        "jobcenter-deliveries",
+                        "uu-deliveries",
+                        "held",
+                        "audit")) {
+            env.put("hub.topics." + t, run + "." + t);
+        }
+        HubProperties props = TestProps.bind(env);
+        Topics topics = new Topics(props);
+        Records.createTopics(
+                servers,
+                topics.all().stream()
+                        .filter(t -> t.startsWith(run))
+                        .map(t -> new NewTopic(t, 3, (short) 1))
+                        .toArray(NewTopic[]::new));
+
+        String pseudonym = "p-" + UUID.randomUUID();
+        String cpr = "0103104" + String.format("%03d", 7); // born 1 March 2010: under 18
+        try (KafkaStreams a = streams(props, topics, first)) {
+            awaitRunning(a);
+            send(servers, topics, pseudonym, consent(cpr, "S-1", Consent.GivenBy.YOUNG_PERSON));
+            send(servers, topics, pseudonym, plan(cpr));
+            await().atMost(Duration.ofSeconds(60))
+                    .until(
+                            () ->
+                                    Records.containing(
+                                                            Records.readAll(
+                                                                    servers, topics.audit()),
+                                                            "\"HELD\"")
+                                                    .size()
+                                            >= 2);
+        }
+        try (KafkaStreams b = streams(props, topics, second)) {
+            awaitRunning(b);
+            send(servers, topics, pseudonym, consent(cpr, "S-2", Consent.GivenBy.PARENT));
+            await().atMost(Duration.ofSeconds(60))
+                    .until(
+                            () ->
+                                    !Records.readAll(
+                                                    servers,
+                                                    topics.deliveries(SourceSystem.JOBCENTER))
+                                            .isEmpty());
+            await().atMost(Duration.ofSeconds(60))
+                    .until(
+                            () ->
+                                    Records.containing(
+                                                            Records.readAll(
+                                                                    servers, topics.audit()),
+                                                            "\"DELIVERED\"")
+                                                    .size()
+                                            >= 2);
+        }
+        assertThat(Records.readAll(servers, topics.deliveries(SourceSystem.JOBCENTER)))
+                .as("released once")
+                .hasSize(1);
+        assertThat(Records.readAll(servers, topics.deliveries(SourceSystem.UU))).hasSize(1);
+        assertThat(Records.containing(Records.readAll(servers, topics.audit()), "\"RELEASED\""))
+                .hasSize(2);
+    }
+
+    private static KafkaStreams streams(HubProperties props, Topics topics, Path stateDir) {
+        Map<SourceSystem, OutboundRenderer> renderers = new EnumMap<>(SourceSystem.class);
+        ConnectorRegistry registry = new ConnectorRegistry();
+        for (SourceSystem s : SourceSystem.values()) {
+            renderers.put(s, registry.of(s).renderer());
+        }
+        Properties config = new Properties();
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, props.kafka().bootstrapServers());
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, props.kafka().groupPrefix() + ".core");
+        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+        KafkaStreams s =
+                new KafkaStreams(
+                        CoreTopology.build(props, topics, renderers, Clock.systemUTC()), config);
+        s.start();
+        return s;
+    }
+
+    private static void awaitRunning(KafkaStreams s) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> s.state() == KafkaStreams.State.RUNNING);
+    }
+
+    private static void send(String servers, Topics topics, String pseudonym, CanonicalDocument doc)
+            throws Exception {
+        Records.send(
+                servers,
+                topics.canonical(doc.documentType()),
+                pseudonym.getBytes(StandardCharsets.UTF_8),
+                CanonicalJson.mapper().writeValueAsBytes(doc));
+    }
+
+    private static CanonicalDocument consent(String cpr, String id, Consent.GivenBy by)
+            throws Exception {
+        CanonicalDocument base = of(sample("consent-parent"), cpr, id);
+        return base.withConsent(
+                new Consent(
+                        Consent.Status.GIVEN,
+                        by,
+                        null,
+                        List.of("jobcenter", "uu"),
+                        List.of("all"),
+                        LocalDate.of(2026, 1, 1),
+                        null));
+    }
+
+    private static CanonicalDocument plan(String cpr) throws Exception {
+        return of(sample("handleplan-child"), cpr, "HP-restart");
+    }
+
+    private static CanonicalDocument of(CanonicalDocument sample, String cpr, String sourceId) {
+        Provenance s = sample.provenance();
+        Provenance p =
+                new Provenance(
+                        s.sourceSystem(),
+                        UUID.randomUUID().toString(),
+                        s.sourceEventType(),
+                        s.sourceCaseId(),
+                        sourceId,
+                        s.sourceVersion(),
+                        s.eventTime(),
+                        s.receivedAt());
+        return new CanonicalDocument(
+                CanonicalDocument.documentId(s.sourceSystem(), sample.documentType(), sourceId),
+                sample.documentType(),
+                sample.version(),
+                new YoungPerson(cpr, null, null),
+                sample.municipalityCode(),
+                sample.caseworker(),
+                p,
+                sample.handleplan(),
+                sample.jobplan(),
+                sample.assessment(),
+                sample.consent(),
+                sample.educationStatus());
+    }
+
+    private static CanonicalDocument sample(String name) throws Exception {
+        return CanonicalJson.mapper()
+                .readValue(
+                        SAMPLES.resolve(name + ".canonical.json").toFile(),
+                        CanonicalDocument.class);
+    }
+}
