@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.youthhub.canonical.CanonicalDocument;
 import dk.youthhub.canonical.SourceSystem;
 import dk.youthhub.canonical.YoungPerson;
-import dk.youthhub.connector.CanonicalJson;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -86,13 +84,6 @@ class RoutingPolicyTest {
     }
 
     static CanonicalDocument sample(String name) throws Exception {
-        return CanonicalJson.mapper()
-                .readValue(
-                        Path.of(
-                                        "../connectors/connector-api/src/test/resources/canonical-samples/"
-                                                + name
-                                                + ".canonical.json")
-                                .toFile(),
-                        CanonicalDocument.class);
+        return dk.youthhub.hub.support.Samples.sample(name);
     }
 }

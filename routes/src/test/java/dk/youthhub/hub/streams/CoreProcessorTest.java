@@ -7,7 +7,6 @@ import dk.youthhub.canonical.Assessment;
 import dk.youthhub.canonical.CanonicalDocument;
 import dk.youthhub.canonical.Consent;
 import dk.youthhub.canonical.DocumentType;
-import dk.youthhub.canonical.Provenance;
 import dk.youthhub.canonical.SourceSystem;
 import dk.youthhub.canonical.YoungPerson;
 import dk.youthhub.connector.CanonicalJson;
@@ -17,6 +16,7 @@ import dk.youthhub.hub.config.HubProperties;
 import dk.youthhub.hub.connectors.ConnectorRegistry;
 import dk.youthhub.hub.core.AuditChain;
 import dk.youthhub.hub.kafka.Topics;
+import dk.youthhub.hub.support.Samples;
 import dk.youthhub.hub.support.TestProps;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -48,8 +48,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** Every rule of the core on its topology, with a clock the test moves. */
 class CoreProcessorTest {
     private static final Instant START = Instant.parse("2026-06-01T10:00:00Z");
-    private static final Path SAMPLES =
-            Path.of("../connectors/connector-api/src/test/resources/canonical-samples");
 
     /** A clock the test moves by hand. */
     static final class ManualClock extends Clock {
@@ -456,30 +454,8 @@ class CoreProcessorTest {
     private CanonicalDocument withPerson(
             CanonicalDocument sample, Person p, String sourceId, long version) {
         owners.put(p.cpr, p);
-        Provenance s = sample.provenance();
-        Provenance provenance =
-                new Provenance(
-                        s.sourceSystem(),
-                        UUID.randomUUID().toString(),
-                        s.sourceEventType(),
-                        s.sourceCaseId(),
-                        sourceId,
-                        s.sourceVersion(),
-                        s.eventTime(),
-                        s.receivedAt());
-        return new CanonicalDocument(
-                CanonicalDocument.documentId(s.sourceSystem(), sample.documentType(), sourceId),
-                sample.documentType(),
-                version,
-                new YoungPerson(p.cpr, "Sofie", "Østergård"),
-                sample.municipalityCode(),
-                sample.caseworker(),
-                provenance,
-                sample.handleplan(),
-                sample.jobplan(),
-                sample.assessment(),
-                sample.consent(),
-                sample.educationStatus());
+        return Samples.about(
+                sample, new YoungPerson(p.cpr, "Sofie", "Østergård"), sourceId, version);
     }
 
     private CanonicalDocument assessment(Person p, String id) throws Exception {
@@ -508,10 +484,7 @@ class CoreProcessorTest {
     }
 
     private static CanonicalDocument sample(String name) throws Exception {
-        return CanonicalJson.mapper()
-                .readValue(
-                        SAMPLES.resolve(name + ".canonical.json").toFile(),
-                        CanonicalDocument.class);
+        return Samples.sample(name);
     }
 
     private List<String> actions(Person p) throws Exception {

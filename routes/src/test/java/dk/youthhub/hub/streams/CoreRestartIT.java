@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dk.youthhub.canonical.CanonicalDocument;
 import dk.youthhub.canonical.Consent;
-import dk.youthhub.canonical.Provenance;
 import dk.youthhub.canonical.SourceSystem;
 import dk.youthhub.canonical.YoungPerson;
 import dk.youthhub.connector.CanonicalJson;
@@ -14,6 +13,7 @@ import dk.youthhub.hub.config.HubProperties;
 import dk.youthhub.hub.connectors.ConnectorRegistry;
 import dk.youthhub.hub.kafka.Topics;
 import dk.youthhub.hub.support.Records;
+import dk.youthhub.hub.support.Samples;
 import dk.youthhub.hub.support.SharedKafka;
 import dk.youthhub.hub.support.TestProps;
 import java.nio.charset.StandardCharsets;
@@ -39,8 +39,6 @@ import org.junit.jupiter.api.io.TempDir;
  * document exactly once.
  */
 class CoreRestartIT {
-    private static final Path SAMPLES =
-            Path.of("../connectors/connector-api/src/test/resources/canonical-samples");
 
     @TempDir Path first;
     @TempDir Path second;
@@ -154,7 +152,9 @@ class CoreRestartIT {
 
     private static CanonicalDocument consent(String cpr, String id, Consent.GivenBy by)
             throws Exception {
-        CanonicalDocument base = of(sample("consent-parent"), cpr, id);
+        CanonicalDocument base =
+                Samples.about(
+                        Samples.sample("consent-parent"), new YoungPerson(cpr, null, null), id, 1);
         return base.withConsent(
                 new Consent(
                         Consent.Status.GIVEN,
@@ -167,40 +167,10 @@ class CoreRestartIT {
     }
 
     private static CanonicalDocument plan(String cpr) throws Exception {
-        return of(sample("handleplan-child"), cpr, "HP-restart");
-    }
-
-    private static CanonicalDocument of(CanonicalDocument sample, String cpr, String sourceId) {
-        Provenance s = sample.provenance();
-        Provenance p =
-                new Provenance(
-                        s.sourceSystem(),
-                        UUID.randomUUID().toString(),
-                        s.sourceEventType(),
-                        s.sourceCaseId(),
-                        sourceId,
-                        s.sourceVersion(),
-                        s.eventTime(),
-                        s.receivedAt());
-        return new CanonicalDocument(
-                CanonicalDocument.documentId(s.sourceSystem(), sample.documentType(), sourceId),
-                sample.documentType(),
-                sample.version(),
+        return Samples.about(
+                Samples.sample("handleplan-child"),
                 new YoungPerson(cpr, null, null),
-                sample.municipalityCode(),
-                sample.caseworker(),
-                p,
-                sample.handleplan(),
-                sample.jobplan(),
-                sample.assessment(),
-                sample.consent(),
-                sample.educationStatus());
-    }
-
-    private static CanonicalDocument sample(String name) throws Exception {
-        return CanonicalJson.mapper()
-                .readValue(
-                        SAMPLES.resolve(name + ".canonical.json").toFile(),
-                        CanonicalDocument.class);
+                "HP-restart",
+                1);
     }
 }

@@ -2,23 +2,17 @@ package dk.youthhub.hub.support;
 
 import dk.youthhub.canonical.CanonicalDocument;
 import dk.youthhub.canonical.SourceSystem;
-import dk.youthhub.connector.CanonicalJson;
 import dk.youthhub.hub.connectors.ConnectorRegistry;
-import java.nio.file.Path;
 
 /** Job-centre deliveries as the hub renders them, for tests of the delivery route. */
 public final class Deliveries {
-    private static final Path JOBPLAN =
-            Path.of(
-                    "../connectors/connector-api/src/test/resources/canonical-samples/jobplan.canonical.json");
 
     private Deliveries() {}
 
     /** The kit's jobplan sample as a job-centre delivery, with this document id and version. */
     public static byte[] jobplan(ConnectorRegistry registry, String documentId, long version)
             throws Exception {
-        CanonicalDocument sample =
-                CanonicalJson.mapper().readValue(JOBPLAN.toFile(), CanonicalDocument.class);
+        CanonicalDocument sample = Samples.sample("jobplan");
         CanonicalDocument doc =
                 new CanonicalDocument(
                         documentId,
