@@ -58,6 +58,7 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
     public static final String AUDIT_HEAD = "core-audit-head";
     public static final String HELD_SINK = "held";
     public static final String AUDIT_SINK = "audit";
+    public static final String DEAD_LETTER_SINK = "dead-letters";
     private static final Logger LOG = LoggerFactory.getLogger(CoreProcessor.class);
     private static final Period EIGHTEEN = Period.ofYears(18);
 
@@ -109,12 +110,48 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
 
     @Override
     public void process(Record<byte[], byte[]> record) {
-        if (record.key() == null || record.value() == null) {
-            LOG.warn("Core: a canonical record without key or value was skipped");
+        CanonicalDocument doc;
+        try {
+            if (record.key() == null || record.value() == null) {
+                throw new IllegalArgumentException("a canonical record needs a key and a value");
+            }
+            doc = read(record.value());
+        } catch (RuntimeException unreadable) {
+            deadLetter(record, "MALFORMED", "not a canonical document the core can read");
             return;
         }
-        String pseudonym = new String(record.key(), StandardCharsets.UTF_8);
-        CanonicalDocument doc = read(record.value());
+        try {
+            decide(new String(record.key(), StandardCharsets.UTF_8), doc);
+        } catch (RuntimeException defect) {
+            LOG.error("Core: unexpected {} on a canonical record", defect.getClass().getName());
+            deadLetter(
+                    record,
+                    "PROCESSING_FAILED",
+                    "unexpected " + defect.getClass().getSimpleName() + " in the core");
+        }
+    }
+
+    /**
+     * A record the core cannot handle goes to the dead letters unchanged; the ones behind go on.
+     */
+    private void deadLetter(Record<byte[], byte[]> record, String code, String message) {
+        RecordHeaders h = new RecordHeaders(record.headers().toArray());
+        h.add("hub_error_code", utf8(code));
+        h.add("hub_error_message", utf8(message));
+        context.recordMetadata()
+                .ifPresent(
+                        m -> {
+                            h.add("hub_source_topic", utf8(m.topic()));
+                            h.add("hub_source_partition", utf8(String.valueOf(m.partition())));
+                            h.add("hub_source_offset", utf8(String.valueOf(m.offset())));
+                        });
+        LOG.warn("Core: dead-lettering a canonical record: {}", code);
+        context.forward(
+                new Record<>(record.key(), record.value(), record.timestamp(), h),
+                DEAD_LETTER_SINK);
+    }
+
+    private void decide(String pseudonym, CanonicalDocument doc) {
         String eventKey =
                 doc.provenance().sourceSystem().id() + "|" + doc.provenance().sourceEventId();
         if (seen.get(eventKey) != null) {

@@ -97,6 +97,12 @@ public final class CoreTopology {
                 new ByteArraySerializer(),
                 new ByteArraySerializer(),
                 PROCESSOR);
+        t.addSink(
+                CoreProcessor.DEAD_LETTER_SINK,
+                topics.deadLetter(),
+                new ByteArraySerializer(),
+                new ByteArraySerializer(),
+                PROCESSOR);
         return t;
     }
 

@@ -126,6 +126,39 @@ class CoreProcessorTest {
     }
 
     @Test
+    void anUnreadableCanonicalRecordIsDeadLetteredAndTheOnesBehindGoOn() throws Exception {
+        TestOutputTopic<byte[], byte[]> dead =
+                driver.createOutputTopic(
+                        topics.deadLetter(),
+                        new ByteArrayDeserializer(),
+                        new ByteArrayDeserializer());
+        byte[] garbage = "{not json".getBytes(StandardCharsets.UTF_8);
+        in.get(DocumentType.HANDLEPLAN).pipeInput("p-x".getBytes(StandardCharsets.UTF_8), garbage);
+        in.get(DocumentType.HANDLEPLAN).pipeInput((byte[]) null, garbage);
+
+        List<TestRecord<byte[], byte[]>> letters = dead.readRecordsToList();
+        assertThat(letters).hasSize(2);
+        assertThat(letters.get(0).value()).isEqualTo(garbage);
+        assertThat(header(letters.get(0), "hub_error_code")).isEqualTo("MALFORMED");
+        assertThat(header(letters.get(0), "hub_source_topic"))
+                .isEqualTo(topics.canonical(DocumentType.HANDLEPLAN));
+
+        Person p = person(LocalDate.of(2005, 5, 5));
+        send(
+                consent(
+                        p,
+                        "S-1",
+                        1,
+                        Consent.Status.GIVEN,
+                        Consent.GivenBy.YOUNG_PERSON,
+                        List.of("jobcenter"),
+                        "all",
+                        START_DAY));
+        send(handleplan(p, "HP-1", 1));
+        assertThat(deliveries.get(SourceSystem.JOBCENTER).readRecordsToList()).hasSize(1);
+    }
+
+    @Test
     void outsideFifteenToTwentyThreeNothingIsDeliveredAndTheRejectionIsAudited() throws Exception {
         Person p = person(LocalDate.of(2002, 3, 1)); // 24
         send(
