@@ -28,6 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         classes = HubApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
+            "hub.data-dir=target/demo-it-data",
             "hub.demo.enabled=true",
             "hub.demo.young-people=8",
             "hub.demo.seed=99",

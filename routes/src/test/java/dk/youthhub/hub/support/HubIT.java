@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         classes = HubApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
+            "hub.data-dir=target/it-data",
             "hub.topics.dubu-events=it.dubu.events.v1",
             "hub.topics.dhuv-events=it.dhuv.events.v1",
             "hub.topics.jobcenter-events=it.jobcenter.events.v1",
