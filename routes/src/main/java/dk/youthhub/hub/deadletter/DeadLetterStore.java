@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.Producer;
@@ -25,7 +24,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -69,7 +67,7 @@ public class DeadLetterStore {
     /** The newest dead letters first, at most {@code limit}. */
     public List<Summary> newest(int limit) {
         List<Summary> all = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+        try (KafkaConsumer<byte[], byte[]> consumer = clients.reader()) {
             List<TopicPartition> partitions =
                     consumer.partitionsFor(topic).stream()
                             .map(p -> new TopicPartition(topic, p.partition()))
@@ -103,7 +101,7 @@ public class DeadLetterStore {
         }
         TopicPartition tp = new TopicPartition(topic, Integer.parseInt(m.group(1)));
         long offset = Long.parseLong(m.group(2));
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+        try (KafkaConsumer<byte[], byte[]> consumer = clients.reader()) {
             if (consumer.partitionsFor(topic).stream()
                     .noneMatch(p -> p.partition() == tp.partition())) {
                 return Optional.empty();
@@ -162,13 +160,6 @@ public class DeadLetterStore {
     private static String header(ConsumerRecord<?, ?> r, String key) {
         Header h = r.headers().lastHeader(key);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
-    }
-
-    private KafkaConsumer<byte[], byte[]> consumer() {
-        Map<String, Object> p = clients.commonProperties();
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     @jakarta.annotation.PreDestroy

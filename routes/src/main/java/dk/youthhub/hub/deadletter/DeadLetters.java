@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,15 +74,36 @@ public class DeadLetters {
     private ProducerRecord<byte[], byte[]> deadLetter(
             InboundRecord in, ErrorCode code, String safeMessage) {
         LOG.warn("Dead-lettering {}: {} {}", in.position(), code, safeMessage);
-        RecordHeaders headers =
-                new RecordHeaders(in.headers() == null ? null : in.headers().toArray());
-        headers.add(ERROR_CODE, utf8(code.name()));
-        headers.add(ERROR_MESSAGE, utf8(safeMessage));
-        headers.add(SOURCE_TOPIC, utf8(in.topic()));
-        headers.add(SOURCE_PARTITION, utf8(String.valueOf(in.partition())));
-        headers.add(SOURCE_OFFSET, utf8(String.valueOf(in.offset())));
         return new ProducerRecord<>(
-                topics.deadLetter(), null, in.timestamp(), in.key(), in.value(), headers);
+                topics.deadLetter(),
+                null,
+                in.timestamp(),
+                in.key(),
+                in.value(),
+                headers(
+                        in.headers(),
+                        code.name(),
+                        safeMessage,
+                        in.topic(),
+                        in.partition(),
+                        in.offset()));
+    }
+
+    /** An input's headers unchanged, plus the reason and where the input was. */
+    public static RecordHeaders headers(
+            Headers original,
+            String code,
+            String safeMessage,
+            String topic,
+            int partition,
+            long offset) {
+        RecordHeaders headers = new RecordHeaders(original == null ? null : original.toArray());
+        headers.add(ERROR_CODE, utf8(code));
+        headers.add(ERROR_MESSAGE, utf8(safeMessage));
+        headers.add(SOURCE_TOPIC, utf8(topic));
+        headers.add(SOURCE_PARTITION, utf8(String.valueOf(partition)));
+        headers.add(SOURCE_OFFSET, utf8(String.valueOf(offset)));
+        return headers;
     }
 
     private static byte[] utf8(String s) {

@@ -22,16 +22,33 @@ public final class CloudEvents {
     private CloudEvents() {}
 
     /**
+     * The headers of a canonical record.
+     *
      * @param cause the input the record is made from; {@code ce_id} is derived from its position
      *     and {@code index}, so it is unique per record and the same when a batch is retried
      */
     public static RecordHeaders headers(
             CanonicalDocument doc, String pseudonym, InboundRecord cause, int index) {
-        RecordHeaders h = new RecordHeaders();
         String id =
                 UUID.nameUUIDFromBytes(
                                 (cause.position() + "#" + index).getBytes(StandardCharsets.UTF_8))
                         .toString();
+        RecordHeaders h = envelope(doc, pseudonym, id);
+        h.add(DATA_SCHEMA, utf8(CanonicalSchemas.uri(doc.documentType().id(), 1)));
+        h.add(CONTENT_TYPE, utf8("application/json"));
+        return h;
+    }
+
+    /** The headers of a delivery: the document's envelope, in the recipient's media type. */
+    public static RecordHeaders delivery(
+            CanonicalDocument doc, String pseudonym, String id, String contentType) {
+        RecordHeaders h = envelope(doc, pseudonym, id);
+        h.add(CONTENT_TYPE, utf8(contentType));
+        return h;
+    }
+
+    private static RecordHeaders envelope(CanonicalDocument doc, String pseudonym, String id) {
+        RecordHeaders h = new RecordHeaders();
         h.add(SPEC_VERSION, utf8("1.0"));
         h.add(ID, utf8(id));
         h.add(SOURCE, utf8(doc.provenance().sourceSystem().id()));
@@ -40,8 +57,6 @@ public final class CloudEvents {
         h.add(
                 TIME,
                 utf8(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(doc.provenance().eventTime())));
-        h.add(DATA_SCHEMA, utf8(CanonicalSchemas.uri(doc.documentType().id(), 1)));
-        h.add(CONTENT_TYPE, utf8("application/json"));
         return h;
     }
 

@@ -7,9 +7,12 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.stereotype.Component;
 
@@ -39,6 +42,17 @@ public class KafkaClients {
         Map<String, Object> p = commonProperties();
         p.put(AdminClientConfig.CLIENT_ID_CONFIG, props.instanceId() + ".admin");
         return Admin.create(p);
+    }
+
+    /**
+     * A consumer for reading topics by assignment (no group, no commits), seeing committed records
+     * only.
+     */
+    public KafkaConsumer<byte[], byte[]> reader() {
+        Map<String, Object> p = commonProperties();
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     /** An idempotent producer that waits for all in-sync replicas ({@code acks=all}). */

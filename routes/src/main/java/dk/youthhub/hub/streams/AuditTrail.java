@@ -14,11 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.utils.Utils;
 import org.springframework.stereotype.Component;
 
@@ -43,11 +41,7 @@ public class AuditTrail {
     public List<AuditChain.Record> of(String pseudonym) {
         byte[] key = pseudonym.getBytes(StandardCharsets.UTF_8);
         List<AuditChain.Record> out = new ArrayList<>();
-        Map<String, Object> p = clients.commonProperties();
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<byte[], byte[]> consumer =
-                new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = clients.reader()) {
             int partitions = consumer.partitionsFor(topic).size();
             TopicPartition tp =
                     new TopicPartition(topic, Utils.toPositive(Utils.murmur2(key)) % partitions);

@@ -6,14 +6,17 @@ import dk.youthhub.canonical.CanonicalDocument;
 import dk.youthhub.canonical.DocumentType;
 import dk.youthhub.canonical.SourceSystem;
 import dk.youthhub.connector.CanonicalJson;
+import dk.youthhub.connector.Connector;
 import dk.youthhub.connector.Cpr;
-import dk.youthhub.connector.OutboundRenderer;
+import dk.youthhub.hub.connectors.ConnectorRegistry;
 import dk.youthhub.hub.core.Ages;
 import dk.youthhub.hub.core.AuditChain;
 import dk.youthhub.hub.core.ConsentPolicy;
 import dk.youthhub.hub.core.Minimisation;
 import dk.youthhub.hub.core.RoutingPolicy;
 import dk.youthhub.hub.core.Versions;
+import dk.youthhub.hub.deadletter.DeadLetters;
+import dk.youthhub.hub.inbound.CloudEvents;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,10 +25,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -35,6 +36,7 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
@@ -64,7 +66,7 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
 
     private final RoutingPolicy routing;
     private final Minimisation minimisation;
-    private final Map<SourceSystem, OutboundRenderer> renderers;
+    private final ConnectorRegistry registry;
     private final Clock clock;
     private final Duration retention;
     private final Duration releaseCheckInterval;
@@ -79,13 +81,13 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
     public CoreProcessor(
             RoutingPolicy routing,
             Minimisation minimisation,
-            Map<SourceSystem, OutboundRenderer> renderers,
+            ConnectorRegistry registry,
             Clock clock,
             Duration retention,
             Duration releaseCheckInterval) {
         this.routing = routing;
         this.minimisation = minimisation;
-        this.renderers = renderers;
+        this.registry = registry;
         this.clock = clock;
         this.retention = retention;
         this.releaseCheckInterval = releaseCheckInterval;
@@ -135,16 +137,11 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
      * A record the core cannot handle goes to the dead letters unchanged; the ones behind go on.
      */
     private void deadLetter(Record<byte[], byte[]> record, String code, String message) {
-        RecordHeaders h = new RecordHeaders(record.headers().toArray());
-        h.add("hub_error_code", utf8(code));
-        h.add("hub_error_message", utf8(message));
-        context.recordMetadata()
-                .ifPresent(
-                        m -> {
-                            h.add("hub_source_topic", utf8(m.topic()));
-                            h.add("hub_source_partition", utf8(String.valueOf(m.partition())));
-                            h.add("hub_source_offset", utf8(String.valueOf(m.offset())));
-                        });
+        // always present while a record is processed (absent only in punctuation)
+        RecordMetadata m = context.recordMetadata().orElseThrow();
+        RecordHeaders h =
+                DeadLetters.headers(
+                        record.headers(), code, message, m.topic(), m.partition(), m.offset());
         LOG.warn("Core: dead-lettering a canonical record: {}", code);
         context.forward(
                 new Record<>(record.key(), record.value(), record.timestamp(), h),
@@ -165,18 +162,14 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
             return;
         }
         String hash = Versions.contentHash(doc);
-        switch (Versions.decide(seenVersion(doc.documentId()), doc.version(), hash)) {
+        Versions.Decision version =
+                Versions.decide(seenVersion(doc.documentId()), doc.version(), hash);
+        switch (version) {
             case DUPLICATE -> {
                 return;
             }
             case STALE_VERSION, VERSION_CONFLICT -> {
-                audit(
-                        pseudonym,
-                        AuditChain.Action.REJECTED,
-                        doc,
-                        null,
-                        List.of(),
-                        Versions.decide(seenVersion(doc.documentId()), doc.version(), hash).name());
+                audit(pseudonym, AuditChain.Action.REJECTED, doc, null, List.of(), version.name());
                 return;
             }
             case ACCEPT -> versions.put(doc.documentId(), doc.version() + "|" + hash);
@@ -220,24 +213,15 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
     private void deliver(
             String pseudonym, CanonicalDocument doc, SourceSystem target, List<String> consentIds) {
         CanonicalDocument minimised = minimisation.forRecipient(doc, target);
-        byte[] delivery = renderers.get(target).render(minimised);
-        RecordHeaders h = new RecordHeaders();
+        Connector connector = registry.of(target);
+        byte[] delivery = connector.renderer().render(minimised);
         String id =
                 UUID.nameUUIDFromBytes(
                                 (doc.documentId() + "|" + doc.version() + "|" + target.id())
                                         .getBytes(StandardCharsets.UTF_8))
                         .toString();
-        h.add("ce_specversion", utf8("1.0"));
-        h.add("ce_id", utf8(id));
-        h.add("ce_source", utf8(doc.provenance().sourceSystem().id()));
-        h.add("ce_type", utf8(doc.documentType().cloudEventType()));
-        h.add("ce_subject", utf8(pseudonym));
-        h.add(
-                "ce_time",
-                utf8(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(doc.provenance().eventTime())));
-        h.add(
-                "content-type",
-                utf8(target == SourceSystem.DUBU ? "application/xml" : "application/json"));
+        RecordHeaders h =
+                CloudEvents.delivery(doc, pseudonym, id, connector.descriptor().nativeMediaType());
         context.forward(
                 new Record<>(utf8(pseudonym), delivery, clock.millis(), h), deliverySink(target));
         audit(pseudonym, AuditChain.Action.DELIVERED, doc, target, consentIds, null);

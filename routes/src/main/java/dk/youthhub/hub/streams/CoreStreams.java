@@ -1,8 +1,6 @@
 package dk.youthhub.hub.streams;
 
 import dk.youthhub.canonical.DocumentType;
-import dk.youthhub.canonical.SourceSystem;
-import dk.youthhub.connector.OutboundRenderer;
 import dk.youthhub.hub.config.HubProperties;
 import dk.youthhub.hub.connectors.ConnectorRegistry;
 import dk.youthhub.hub.kafka.KafkaClients;
@@ -11,7 +9,6 @@ import dk.youthhub.hub.kafka.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -96,11 +93,7 @@ public class CoreStreams implements SmartLifecycle {
     @Override
     public synchronized void start() {
         requireCopartitioned(clients, topics);
-        Map<SourceSystem, OutboundRenderer> renderers = new EnumMap<>(SourceSystem.class);
-        for (SourceSystem system : SourceSystem.values()) {
-            renderers.put(system, registry.of(system).renderer());
-        }
-        streams = new KafkaStreams(CoreTopology.build(props, topics, renderers, clock), config);
+        streams = new KafkaStreams(CoreTopology.build(props, topics, registry, clock), config);
         streams.start();
     }
 

@@ -2,8 +2,8 @@ package dk.youthhub.hub.streams;
 
 import dk.youthhub.canonical.DocumentType;
 import dk.youthhub.canonical.SourceSystem;
-import dk.youthhub.connector.OutboundRenderer;
 import dk.youthhub.hub.config.HubProperties;
+import dk.youthhub.hub.connectors.ConnectorRegistry;
 import dk.youthhub.hub.core.Minimisation;
 import dk.youthhub.hub.core.RoutingPolicy;
 import dk.youthhub.hub.kafka.Topics;
@@ -25,10 +25,7 @@ public final class CoreTopology {
     private CoreTopology() {}
 
     public static Topology build(
-            HubProperties props,
-            Topics topics,
-            Map<SourceSystem, OutboundRenderer> renderers,
-            Clock clock) {
+            HubProperties props, Topics topics, ConnectorRegistry registry, Clock clock) {
         HubProperties.Core core = props.core();
         Topology t = new Topology();
         t.addSource(
@@ -42,7 +39,7 @@ public final class CoreTopology {
                         new CoreProcessor(
                                 policy(core.routing()),
                                 new Minimisation(core.excludedThemes()),
-                                renderers,
+                                registry,
                                 clock,
                                 core.heldRetention(),
                                 core.releaseCheckInterval()),

@@ -11,7 +11,6 @@ import dk.youthhub.canonical.SourceSystem;
 import dk.youthhub.canonical.YoungPerson;
 import dk.youthhub.connector.CanonicalJson;
 import dk.youthhub.connector.Cpr;
-import dk.youthhub.connector.OutboundRenderer;
 import dk.youthhub.hub.config.HubProperties;
 import dk.youthhub.hub.connectors.ConnectorRegistry;
 import dk.youthhub.hub.core.AuditChain;
@@ -84,18 +83,15 @@ class CoreProcessorTest {
 
     @BeforeEach
     void start() {
-        Map<SourceSystem, OutboundRenderer> renderers = new EnumMap<>(SourceSystem.class);
-        ConnectorRegistry registry = new ConnectorRegistry();
-        for (SourceSystem s : SourceSystem.values()) {
-            renderers.put(s, registry.of(s).renderer());
-        }
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "core-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver =
                 new TopologyTestDriver(
-                        CoreTopology.build(props, topics, renderers, clock), config, START);
+                        CoreTopology.build(props, topics, new ConnectorRegistry(), clock),
+                        config,
+                        START);
         for (DocumentType t : DocumentType.values()) {
             in.put(
                     t,

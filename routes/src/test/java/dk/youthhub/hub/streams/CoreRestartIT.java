@@ -8,7 +8,6 @@ import dk.youthhub.canonical.Consent;
 import dk.youthhub.canonical.SourceSystem;
 import dk.youthhub.canonical.YoungPerson;
 import dk.youthhub.connector.CanonicalJson;
-import dk.youthhub.connector.OutboundRenderer;
 import dk.youthhub.hub.config.HubProperties;
 import dk.youthhub.hub.connectors.ConnectorRegistry;
 import dk.youthhub.hub.kafka.Topics;
@@ -21,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,11 +117,6 @@ class CoreRestartIT {
     }
 
     private static KafkaStreams streams(HubProperties props, Topics topics, Path stateDir) {
-        Map<SourceSystem, OutboundRenderer> renderers = new EnumMap<>(SourceSystem.class);
-        ConnectorRegistry registry = new ConnectorRegistry();
-        for (SourceSystem s : SourceSystem.values()) {
-            renderers.put(s, registry.of(s).renderer());
-        }
         Properties config = new Properties();
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, props.kafka().bootstrapServers());
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, props.kafka().groupPrefix() + ".core");
@@ -132,7 +125,9 @@ class CoreRestartIT {
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
         KafkaStreams s =
                 new KafkaStreams(
-                        CoreTopology.build(props, topics, renderers, Clock.systemUTC()), config);
+                        CoreTopology.build(
+                                props, topics, new ConnectorRegistry(), Clock.systemUTC()),
+                        config);
         s.start();
         return s;
     }
