@@ -3,6 +3,7 @@ package dk.youthhub.canonical;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /** The systems the hub connects, by the ids the contracts use. */
@@ -11,6 +12,8 @@ public enum SourceSystem {
     DHUV("dhuv"),
     JOBCENTER("jobcenter"),
     UU("uu");
+
+    private static final List<String> IDS = Arrays.stream(values()).map(s -> s.id).toList();
 
     private final String id;
 
@@ -21,6 +24,11 @@ public enum SourceSystem {
     @JsonValue
     public String id() {
         return id;
+    }
+
+    /** Every system's id, in declaration order. */
+    public static List<String> ids() {
+        return IDS;
     }
 
     public static Optional<SourceSystem> find(String id) {

@@ -1,5 +1,6 @@
 package dk.youthhub.hub.security;
 
+import dk.youthhub.canonical.SourceSystem;
 import dk.youthhub.hub.config.HubProperties;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class Credentials {
     public static final String ADMIN = "admin";
-    public static final List<String> SYSTEMS = List.of("dubu", "dhuv", "jobcenter", "uu");
+    public static final List<String> SYSTEMS = SourceSystem.ids();
     static final List<String> REQUIRED = List.of("jobcenter", ADMIN);
     static final int MIN_TOKEN_LENGTH = 24;
     private static final Logger LOG = LoggerFactory.getLogger(Credentials.class);

@@ -33,14 +33,7 @@ public final class Records {
     public static void send(
             String servers, String topic, byte[] key, byte[] value, Header... headers)
             throws Exception {
-        Map<String, Object> config =
-                Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        servers,
-                        ProducerConfig.ACKS_CONFIG,
-                        "all");
-        try (KafkaProducer<byte[], byte[]> p =
-                new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> p = producer(servers)) {
             p.send(new ProducerRecord<>(topic, null, key, value, List.of(headers))).get();
         }
     }
@@ -72,14 +65,7 @@ public final class Records {
 
     /** Writes the values in order, unkeyed, with one producer; fails if any write fails. */
     public static void sendAll(String servers, String topic, List<byte[]> values) throws Exception {
-        Map<String, Object> config =
-                Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        servers,
-                        ProducerConfig.ACKS_CONFIG,
-                        "all");
-        try (KafkaProducer<byte[], byte[]> p =
-                new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> p = producer(servers)) {
             List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
             for (byte[] v : values) {
                 sent.add(p.send(new ProducerRecord<>(topic, v)));
@@ -146,11 +132,14 @@ public final class Records {
     /** Waits for the first committed record on the topic whose value contains the marker. */
     public static ConsumerRecord<byte[], byte[]> awaitContaining(
             String servers, String topic, String marker) {
-        return readUntil(servers, topic, "read_committed", rs -> !containing(rs, marker).isEmpty())
-                .stream()
-                .filter(r -> text(r.value()).contains(marker))
-                .findFirst()
-                .orElseThrow();
+        return containing(
+                        readUntil(
+                                servers,
+                                topic,
+                                "read_committed",
+                                rs -> !containing(rs, marker).isEmpty()),
+                        marker)
+                .get(0);
     }
 
     /** The records whose value contains the marker. */
@@ -175,6 +164,16 @@ public final class Records {
                                 header(r, "test-case") != null
                                         && header(r, "test-case").startsWith(run + "/"))
                 .toList();
+    }
+
+    private static KafkaProducer<byte[], byte[]> producer(String servers) {
+        Map<String, Object> config =
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        servers,
+                        ProducerConfig.ACKS_CONFIG,
+                        "all");
+        return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
     private static KafkaConsumer<byte[], byte[]> consumer(String servers, String isolation) {

@@ -69,8 +69,6 @@ public final class DubuMapper implements InboundMapper {
     private static final Map<String, Consent.GivenBy> GIVEN_BY =
             Map.of("Barn", Consent.GivenBy.YOUNG_PERSON, "Forælder", Consent.GivenBy.PARENT);
 
-    private static final List<String> RECIPIENTS = List.of("dubu", "dhuv", "jobcenter", "uu");
-
     private static final Map<String, String> CONSENT_TYPES =
             Map.of(
                     "handleplan", "handleplan",
@@ -280,7 +278,10 @@ public final class DubuMapper implements InboundMapper {
         int i = 0;
         for (Element m : children(s, NS, "Modtager")) {
             recipients.add(
-                    Fields.oneOf(m.getTextContent(), RECIPIENTS, "Samtykke/Modtager[" + ++i + "]"));
+                    Fields.oneOf(
+                            m.getTextContent(),
+                            SourceSystem.ids(),
+                            "Samtykke/Modtager[" + ++i + "]"));
         }
         if (recipients.isEmpty()) {
             throw MappingException.violation("Samtykke/Modtager", "at least one is required");
