@@ -4,6 +4,7 @@ import dk.youthhub.canonical.DocumentType;
 import dk.youthhub.canonical.SourceSystem;
 import dk.youthhub.canonical.ThemeCode;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -38,7 +39,8 @@ public record HubProperties(
         @Valid @NotNull Security security,
         @Valid @NotNull Jobcenter jobcenter,
         @Valid @NotNull Demo demo,
-        @Valid @NotNull Core core) {
+        @Valid @NotNull Core core,
+        @Valid @NotNull Dedupe dedupe) {
 
     /**
      * @param bootstrapServers the cluster; set by {@code KAFKA_BOOTSTRAP_SERVERS}, else the
@@ -89,9 +91,22 @@ public record HubProperties(
             @Min(-1) short replicationFactor) {}
 
     /**
-     * @param maxPayloadBytes inputs larger than this are dead-lettered {@code TOO_LARGE}
+     * @param maxPayloadBytes inputs and rendered outputs larger than this are dead-lettered {@code
+     *     TOO_LARGE}
+     * @param maxRecordBytes the largest record the hub writes (key, value and headers); below the
+     *     broker's {@code message.max.bytes}. A dead letter whose value would pass it keeps a
+     *     digest instead of the value
      */
-    public record Limits(@Min(1) @Max(8 * 1024 * 1024) int maxPayloadBytes) {}
+    public record Limits(
+            @Min(1) @Max(8 * 1024 * 1024) int maxPayloadBytes,
+            @Min(1024) @Max(64 * 1024 * 1024) int maxRecordBytes) {}
+
+    /**
+     * The same event (source system and event id) is processed once within this window.
+     *
+     * @param window how long an event id is remembered
+     */
+    public record Dedupe(@NotNull Duration window) {}
 
     /**
      * HTTP credentials: one bearer token per system ({@code dubu}, {@code dhuv}, {@code jobcenter},
@@ -110,20 +125,42 @@ public record HubProperties(
      * @param baseUrl where deliveries are POSTed ({@code <baseUrl>/api/v1/hub-deliveries}); blank:
      *     no HTTP delivery runs and deliveries wait on their topic
      * @param deliveryToken the bearer token the job centre expects from the hub
-     * @param maxAttempts POSTs of one delivery before its batch is retried later
+     * @param maxAttempts failed POSTs of one document, counted while the circuit is closed, before
+     *     it is dead-lettered {@code DELIVERY_FAILED}
+     * @param maxRetryMs how long one document is retried while the circuit is closed before it is
+     *     dead-lettered
+     * @param maxOutage how long one document may wait in all, outages included
      * @param breakerFailureThreshold consecutive failures that open the circuit
      * @param breakerOpenMs how long an open circuit stops calls before one trial call
+     * @param maxBatch records per poll
+     * @param concurrency partitions delivered at the same time (each in order)
      */
     public record Jobcenter(
             String baseUrl,
             String deliveryToken,
             @Min(100) int timeoutMs,
             @Min(1) int maxAttempts,
+            @Min(1) long maxRetryMs,
+            @NotNull Duration maxOutage,
             @Min(1) long maxBackoffMs,
             @Min(0) long maxRetryAfterMs,
             @Min(1) int breakerFailureThreshold,
             @Min(1) long breakerOpenMs,
-            @Min(1) @Max(10000) int maxBatch) {}
+            @Min(1) @Max(10000) int maxBatch,
+            @Min(1) @Max(64) int concurrency) {
+
+        /**
+         * An outage (every call failing) must open the circuit before it spends a document's bound,
+         * or the first documents of an outage would be dead-lettered.
+         */
+        @AssertTrue(
+                message =
+                        "hub.jobcenter.max-attempts must be at least"
+                                + " hub.jobcenter.breaker-failure-threshold")
+        public boolean isOutageOpensTheCircuitFirst() {
+            return maxAttempts >= breakerFailureThreshold;
+        }
+    }
 
     /**
      * Demo data for a newcomer: the contract examples and generated events, and a fake job centre.

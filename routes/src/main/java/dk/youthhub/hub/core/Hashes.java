@@ -8,21 +8,26 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 of JSON, written the one canonical way (field order as in the records). */
-final class Hashes {
+/** SHA-256 of bytes, and of JSON written the one canonical way (field order as in the records). */
+public final class Hashes {
 
     private Hashes() {}
 
+    public static String sha256Hex(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
     static String sha256(JsonNode json) {
         try {
-            return HexFormat.of()
-                    .formatHex(
-                            MessageDigest.getInstance("SHA-256")
-                                    .digest(
-                                            CanonicalJson.mapper()
-                                                    .writeValueAsString(json)
-                                                    .getBytes(StandardCharsets.UTF_8)));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return sha256Hex(
+                    CanonicalJson.mapper()
+                            .writeValueAsString(json)
+                            .getBytes(StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("a hash could not be made", e);
         }
     }

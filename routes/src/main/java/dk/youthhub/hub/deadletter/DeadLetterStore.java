@@ -29,8 +29,8 @@ import org.springframework.stereotype.Component;
 /**
  * Reading and replaying dead letters. A dead letter's id is its position, {@code
  * <partition>-<offset>} on {@code hub.deadletter.v1}. Listing shows positions, codes and messages,
- * never a key, value or CPR number. Replaying writes the original key, value and headers (the
- * {@code hub_*} ones left out) back to the source topic, where the hub processes it again.
+ * never a key, value or CPR number. Replaying writes the input back to its source topic, where the
+ * hub processes it again.
  */
 @Component
 public class DeadLetterStore {
@@ -92,57 +92,95 @@ public class DeadLetterStore {
                 .toList();
     }
 
-    /** Writes the dead letter back to its source topic; empty if there is no such dead letter. */
-    public Optional<RecordMetadata> replay(String id)
+    /** What a replay did. */
+    public sealed interface Replay permits Replayed, NotFound, Gone {}
+
+    /** The input is back on its source topic, at this position. */
+    public record Replayed(RecordMetadata written) implements Replay {}
+
+    /** No dead letter has that id. */
+    public record NotFound() implements Replay {}
+
+    /** The dead letter kept only a digest, and its source no longer holds the input. */
+    public record Gone() implements Replay {}
+
+    /**
+     * Writes the dead letter's input back to its source topic, with {@code hub_replay_of} (its id)
+     * and, for a failure that concerned one recipient, {@code hub_target}: the hub processes it
+     * again once, for that recipient alone. A dead letter without its value takes it from its
+     * source position.
+     */
+    public Replay replay(String id)
             throws InterruptedException, ExecutionException, TimeoutException {
         Matcher m = ID.matcher(id);
         if (!m.matches()) {
-            return Optional.empty();
+            return new NotFound();
         }
         TopicPartition tp = new TopicPartition(topic, Integer.parseInt(m.group(1)));
-        long offset = Long.parseLong(m.group(2));
         try (KafkaConsumer<byte[], byte[]> consumer = clients.reader()) {
             if (consumer.partitionsFor(topic).stream()
                     .noneMatch(p -> p.partition() == tp.partition())) {
-                return Optional.empty();
+                return new NotFound();
             }
-            consumer.assign(List.of(tp));
-            if (offset < consumer.beginningOffsets(List.of(tp)).get(tp)
-                    || offset >= consumer.endOffsets(List.of(tp)).get(tp)) {
-                return Optional.empty();
+            Optional<ConsumerRecord<byte[], byte[]>> letter =
+                    readAt(consumer, tp, Long.parseLong(m.group(2)));
+            if (letter.isEmpty()) {
+                return new NotFound();
             }
-            consumer.seek(tp, offset);
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
-                    if (r.offset() == offset) {
-                        return Optional.of(resend(r));
-                    }
-                    if (r.offset() > offset) {
-                        return Optional
-                                .empty(); // the offset held a transaction marker or an aborted
-                        // record
-                    }
+            ConsumerRecord<byte[], byte[]> r = letter.get();
+            String source = header(r, DeadLetters.SOURCE_TOPIC);
+            if (source == null || !replayable.contains(source)) {
+                throw new IllegalStateException("a dead letter without a known source topic");
+            }
+            byte[] value = r.value();
+            if ("true".equals(header(r, DeadLetters.VALUE_OMITTED))) {
+                Optional<ConsumerRecord<byte[], byte[]>> original =
+                        readAt(
+                                consumer,
+                                new TopicPartition(
+                                        source,
+                                        Integer.parseInt(header(r, DeadLetters.SOURCE_PARTITION))),
+                                Long.parseLong(header(r, DeadLetters.SOURCE_OFFSET)));
+                if (original.isEmpty()) {
+                    return new Gone();
                 }
+                value = original.get().value();
             }
-            return Optional.empty();
+            RecordHeaders headers = new RecordHeaders();
+            headers.add(DeadLetters.REPLAY_OF, id.getBytes(StandardCharsets.UTF_8));
+            Header target = r.headers().lastHeader(DeadLetters.TARGET);
+            if (target != null) {
+                headers.add(target);
+            }
+            return new Replayed(
+                    producer.send(new ProducerRecord<>(source, null, r.key(), value, headers))
+                            .get(30, TimeUnit.SECONDS));
         }
     }
 
-    private RecordMetadata resend(ConsumerRecord<byte[], byte[]> r)
-            throws InterruptedException, ExecutionException, TimeoutException {
-        String source = header(r, DeadLetters.SOURCE_TOPIC);
-        if (source == null || !replayable.contains(source)) {
-            throw new IllegalStateException("a dead letter without a known source topic");
+    /** The committed record at a position, if the partition still holds one there. */
+    private static Optional<ConsumerRecord<byte[], byte[]>> readAt(
+            KafkaConsumer<byte[], byte[]> consumer, TopicPartition tp, long offset) {
+        consumer.assign(List.of(tp));
+        if (offset < 0
+                || offset < consumer.beginningOffsets(List.of(tp)).get(tp)
+                || offset >= consumer.endOffsets(List.of(tp)).get(tp)) {
+            return Optional.empty();
         }
-        RecordHeaders headers = new RecordHeaders();
-        for (Header h : r.headers()) {
-            if (!h.key().startsWith("hub_")) {
-                headers.add(h);
+        consumer.seek(tp, offset);
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
+                if (r.offset() == offset) {
+                    return Optional.of(r);
+                }
+                if (r.offset() > offset) {
+                    // the offset held a transaction marker or an aborted record
+                    return Optional.empty();
+                }
             }
         }
-        return producer.send(new ProducerRecord<>(source, null, r.key(), r.value(), headers))
-                .get(30, TimeUnit.SECONDS);
+        return Optional.empty();
     }
 
     private Summary summary(ConsumerRecord<byte[], byte[]> r) {

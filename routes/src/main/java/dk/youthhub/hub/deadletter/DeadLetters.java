@@ -3,107 +3,159 @@ package dk.youthhub.hub.deadletter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dk.youthhub.connector.CanonicalJson;
 import dk.youthhub.connector.ErrorCode;
+import dk.youthhub.hub.config.HubProperties;
 import dk.youthhub.hub.core.AuditChain;
+import dk.youthhub.hub.core.Hashes;
 import dk.youthhub.hub.kafka.Topics;
-import dk.youthhub.hub.stage.InboundRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Dead letters: the input's key, value, timestamp and headers unchanged, plus {@code
- * hub_error_code}, {@code hub_error_message} (names fields, never content), {@code
- * hub_source_topic}, {@code hub_source_partition} and {@code hub_source_offset}.
+ * Dead letters as the contract defines them: keyed by the young person's pseudonym, or {@code
+ * unidentified}; the input's value unchanged (or, when it cannot be stored whole, its digest and
+ * size); the source's key only as a digest and none of its headers; plus {@code hub_error_code},
+ * {@code hub_error_message} (names fields, never content), the source position and, for a failure
+ * that concerns one recipient, {@code hub_target}.
  */
 @Component
 public class DeadLetters {
+    public static final String UNIDENTIFIED = "unidentified";
     public static final String ERROR_CODE = "hub_error_code";
     public static final String ERROR_MESSAGE = "hub_error_message";
     public static final String SOURCE_TOPIC = "hub_source_topic";
     public static final String SOURCE_PARTITION = "hub_source_partition";
     public static final String SOURCE_OFFSET = "hub_source_offset";
+    public static final String SOURCE_KEY_SHA256 = "hub_source_key_sha256";
+    public static final String TARGET = "hub_target";
+    public static final String VALUE_OMITTED = "hub_value_omitted";
+    public static final String VALUE_SHA256 = "hub_value_sha256";
+    public static final String VALUE_SIZE = "hub_value_size";
+
+    /** On a record written back by a replay: the dead letter's id it replays. */
+    public static final String REPLAY_OF = "hub_replay_of";
+
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
+
+    /** Room for the key and headers within the largest record. */
+    private static final int ENVELOPE_BYTES = 4096;
 
     private final Topics topics;
     private final Clock clock;
+    private final int maxRecordBytes;
 
-    public DeadLetters(Topics topics, Clock clock) {
+    public DeadLetters(Topics topics, Clock clock, HubProperties props) {
         this.topics = topics;
         this.clock = clock;
+        this.maxRecordBytes = props.limits().maxRecordBytes();
+    }
+
+    /** Where an input was, and what is known of it. */
+    public record Source(String topic, int partition, long offset, byte[] key, byte[] value) {
+
+        /** For logs: topic, partition and offset, never content. */
+        public String position() {
+            return topic + "/" + partition + "@" + offset;
+        }
+    }
+
+    /** Why: the contract's code, a message without content, and the one recipient concerned. */
+    public record Reason(ErrorCode code, String safeMessage, String target) {
+
+        public static Reason of(ErrorCode code, String safeMessage) {
+            return new Reason(code, safeMessage, null);
+        }
+    }
+
+    /** A dead letter's key, value and headers, for any producer. */
+    public record Letter(byte[] key, byte[] value, long timestamp, RecordHeaders headers) {
+
+        public ProducerRecord<byte[], byte[]> toRecord(String topic) {
+            return new ProducerRecord<>(topic, null, timestamp, key, value, headers);
+        }
+    }
+
+    public String topic() {
+        return topics.deadLetter();
     }
 
     /**
-     * The dead letter, and its {@code DEAD_LETTERED} audit record. A dead-lettered input may have
-     * no readable CPR number, so that record belongs to no young person's chain: it is unkeyed,
-     * names the input by position ({@code documentId} {@code <topic>/<partition>@<offset>}) and
-     * carries the code as its reason.
+     * The dead letter of an input.
+     *
+     * @param pseudonym the young person's pseudonym, null when the input names nobody readable
      */
-    public List<ProducerRecord<byte[], byte[]>> of(
-            InboundRecord in, ErrorCode code, String safeMessage) {
-        return List.of(deadLetter(in, code, safeMessage), auditRecord(in, code));
+    public Letter letter(Source source, String pseudonym, Reason reason) {
+        return letter(source, pseudonym, reason, false);
     }
 
-    private ProducerRecord<byte[], byte[]> auditRecord(InboundRecord in, ErrorCode code) {
+    /**
+     * @param omitValue keep only the value's digest and size, e.g. when a dead letter with the
+     *     value could not be written before
+     */
+    public Letter letter(Source source, String pseudonym, Reason reason, boolean omitValue) {
+        LOG.warn(
+                "Dead-lettering {}: {} {}{}",
+                source.position(),
+                reason.code(),
+                reason.safeMessage(),
+                reason.target() == null ? "" : " (for " + reason.target() + ")");
+        RecordHeaders h = new RecordHeaders();
+        h.add(ERROR_CODE, utf8(reason.code().name()));
+        h.add(ERROR_MESSAGE, utf8(reason.safeMessage()));
+        h.add(SOURCE_TOPIC, utf8(source.topic()));
+        h.add(SOURCE_PARTITION, utf8(String.valueOf(source.partition())));
+        h.add(SOURCE_OFFSET, utf8(String.valueOf(source.offset())));
+        if (source.key() != null) {
+            h.add(SOURCE_KEY_SHA256, utf8(Hashes.sha256Hex(source.key())));
+        }
+        if (reason.target() != null) {
+            h.add(TARGET, utf8(reason.target()));
+        }
+        byte[] value = source.value();
+        if (value != null && (omitValue || value.length > maxRecordBytes - ENVELOPE_BYTES)) {
+            h.add(VALUE_OMITTED, utf8("true"));
+            h.add(VALUE_SHA256, utf8(Hashes.sha256Hex(value)));
+            h.add(VALUE_SIZE, utf8(String.valueOf(value.length)));
+            value = null;
+        }
+        byte[] key = utf8(pseudonym == null ? UNIDENTIFIED : pseudonym);
+        return new Letter(key, value, clock.millis(), h);
+    }
+
+    /**
+     * The {@code DEAD_LETTERED} audit record of an input. A dead-lettered input may have no
+     * readable CPR number, so it belongs to no young person's chain: it names the input by position
+     * and carries the code as its reason.
+     */
+    public byte[] auditRecord(Source source, Reason reason) {
         AuditChain.Record r =
                 new AuditChain.Record(
                         clock.instant(),
                         AuditChain.Action.DEAD_LETTERED,
-                        in.position(),
+                        source.position(),
                         null,
                         null,
-                        in.topic(),
-                        null,
+                        source.topic(),
+                        reason.target(),
                         List.of(),
-                        code.name(),
+                        reason.code().name(),
                         null,
                         null);
         try {
-            return new ProducerRecord<>(
-                    topics.audit(), null, CanonicalJson.mapper().writeValueAsBytes(r));
+            return CanonicalJson.mapper().writeValueAsBytes(r);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an audit record could not be written", e);
         }
     }
 
-    private ProducerRecord<byte[], byte[]> deadLetter(
-            InboundRecord in, ErrorCode code, String safeMessage) {
-        LOG.warn("Dead-lettering {}: {} {}", in.position(), code, safeMessage);
-        return new ProducerRecord<>(
-                topics.deadLetter(),
-                null,
-                in.timestamp(),
-                in.key(),
-                in.value(),
-                headers(
-                        in.headers(),
-                        code.name(),
-                        safeMessage,
-                        in.topic(),
-                        in.partition(),
-                        in.offset()));
-    }
-
-    /** An input's headers unchanged, plus the reason and where the input was. */
-    public static RecordHeaders headers(
-            Headers original,
-            String code,
-            String safeMessage,
-            String topic,
-            int partition,
-            long offset) {
-        RecordHeaders headers = new RecordHeaders(original == null ? null : original.toArray());
-        headers.add(ERROR_CODE, utf8(code));
-        headers.add(ERROR_MESSAGE, utf8(safeMessage));
-        headers.add(SOURCE_TOPIC, utf8(topic));
-        headers.add(SOURCE_PARTITION, utf8(String.valueOf(partition)));
-        headers.add(SOURCE_OFFSET, utf8(String.valueOf(offset)));
-        return headers;
+    /** The dead letter of an input as a record for {@code hub.deadletter.v1}. */
+    public ProducerRecord<byte[], byte[]> record(Source source, String pseudonym, Reason reason) {
+        return letter(source, pseudonym, reason).toRecord(topics.deadLetter());
     }
 
     private static byte[] utf8(String s) {

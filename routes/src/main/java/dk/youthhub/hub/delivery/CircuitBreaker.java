@@ -4,8 +4,8 @@ import java.time.Clock;
 
 /**
  * A circuit breaker for one recipient: after {@code threshold} consecutive failures it opens and
- * refuses calls for {@code openMs}; then one trial call is let through (half-open). A success
- * closes it, a failure opens it again.
+ * refuses calls for {@code openMs}; then one trial call at a time is let through (half-open). A
+ * success closes it, a failure opens it again.
  */
 public final class CircuitBreaker {
     private final int threshold;
@@ -14,6 +14,7 @@ public final class CircuitBreaker {
     private int consecutiveFailures;
     private long openUntil;
     private int timesOpened;
+    private boolean trialInFlight;
 
     public CircuitBreaker(int threshold, long openMs, Clock clock) {
         this.threshold = threshold;
@@ -21,21 +22,52 @@ public final class CircuitBreaker {
         this.clock = clock;
     }
 
-    /** Whether a call may be made now. */
-    public synchronized boolean allowsCall() {
-        return consecutiveFailures < threshold || clock.millis() >= openUntil;
+    /** What a caller may do now. */
+    public enum Permit {
+        /** The circuit is closed: call. */
+        CALL,
+        /** The open period is over: this caller makes the one trial call. */
+        TRIAL,
+        /** Open, or another caller's trial is under way: wait. */
+        WAIT
+    }
+
+    /** Asks to make a call; a {@link Permit#TRIAL} must be followed by success or failure. */
+    public synchronized Permit acquire() {
+        if (consecutiveFailures < threshold) {
+            return Permit.CALL;
+        }
+        if (clock.millis() < openUntil || trialInFlight) {
+            return Permit.WAIT;
+        }
+        trialInFlight = true;
+        return Permit.TRIAL;
+    }
+
+    /** How long until a trial call may be made, 0 if now. */
+    public synchronized long waitMs() {
+        return Math.max(0, openUntil - clock.millis());
     }
 
     public synchronized void success() {
         consecutiveFailures = 0;
+        trialInFlight = false;
     }
 
-    public synchronized void failure() {
+    /**
+     * A failed call.
+     *
+     * @return whether this failure opened the circuit (or kept it open after a trial)
+     */
+    public synchronized boolean failure() {
+        trialInFlight = false;
         consecutiveFailures++;
         if (consecutiveFailures >= threshold) {
             openUntil = clock.millis() + openMs;
             timesOpened++;
+            return true;
         }
+        return false;
     }
 
     /** How often the circuit has opened, for health details and tests. */
@@ -44,7 +76,7 @@ public final class CircuitBreaker {
     }
 
     public synchronized boolean isOpen() {
-        return !allowsCall();
+        return consecutiveFailures >= threshold && clock.millis() < openUntil;
     }
 
     /**

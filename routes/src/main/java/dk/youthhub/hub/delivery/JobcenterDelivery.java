@@ -6,151 +6,181 @@ import dk.youthhub.connector.MappingException;
 import dk.youthhub.connector.SafeJson;
 import dk.youthhub.hub.config.HubProperties;
 import dk.youthhub.hub.deadletter.DeadLetters;
-import dk.youthhub.hub.stage.InboundRecord;
-import dk.youthhub.hub.stage.RecordTransformer;
-import dk.youthhub.hub.stage.TransientStageException;
+import dk.youthhub.hub.inbound.CloudEvents;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.List;
-import java.util.UUID;
-import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.Timeout;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * POSTs each job-centre delivery to {@code <base-url>/api/v1/hub-deliveries} with the hub's bearer
- * token and an {@code Idempotency-Key} that is the same for the same document version and differs
- * between versions. {@code 2xx} and {@code 409} are delivered; {@code 408}, {@code 429} (honouring
- * {@code Retry-After}), {@code 5xx} and timeouts are retried with exponential backoff, and after
- * {@code max-attempts} the batch is retried later; any other {@code 4xx} dead-letters the delivery
- * {@code DELIVERY_FAILED}. A circuit breaker stops calls to a job centre that keeps failing.
+ * POSTs a job-centre delivery to {@code <base-url>/api/v1/hub-deliveries} with the hub's bearer
+ * token and the delivery's {@code ce_id} as {@code Idempotency-Key}. {@code 2xx} and {@code 409}
+ * are delivered; {@code 408}, {@code 429} (honouring {@code Retry-After}), {@code 5xx} and network
+ * failures are retried with exponential backoff until the document's bound ({@code max-attempts}
+ * failed calls or {@code max-retry-ms}, both counted only while the circuit is closed: a failure
+ * that opens the circuit, and trial calls, belong to the outage) or {@code max-outage} in all;
+ * then, or at once for any other {@code 4xx}, it fails {@code DELIVERY_FAILED}. While the circuit
+ * is open the call waits; it does not spin.
  */
-public final class JobcenterDelivery implements RecordTransformer {
+public final class JobcenterDelivery implements Deliverer, AutoCloseable {
     public static final String PATH = "/api/v1/hub-deliveries";
+    public static final String RECIPIENT = "jobcenter";
     private static final Logger LOG = LoggerFactory.getLogger(JobcenterDelivery.class);
     private static final long FIRST_BACKOFF_MS = 100;
+    private static final long MAX_OPEN_WAIT_MS = 1000;
+    private static final ContentType JSON = ContentType.create("application/json");
 
     private final URI endpoint;
     private final String token;
     private final HubProperties.Jobcenter settings;
     private final CircuitBreaker breaker;
-    private final DeadLetters deadLetters;
-    private final HttpClient http;
+    private final Clock clock;
+    private final CloseableHttpClient http;
 
     public JobcenterDelivery(
-            HubProperties.Jobcenter settings,
-            String token,
-            CircuitBreaker breaker,
-            DeadLetters deadLetters) {
+            HubProperties.Jobcenter settings, String token, CircuitBreaker breaker, Clock clock) {
         this.endpoint = URI.create(settings.baseUrl().replaceAll("/+$", "") + PATH);
         this.token = token;
         this.settings = settings;
         this.breaker = breaker;
-        this.deadLetters = deadLetters;
+        this.clock = clock;
+        Timeout timeout = Timeout.ofMilliseconds(settings.timeoutMs());
+        PoolingHttpClientConnectionManager connections =
+                PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnPerRoute(settings.concurrency())
+                        .setMaxConnTotal(settings.concurrency())
+                        .setDefaultConnectionConfig(
+                                ConnectionConfig.custom()
+                                        .setConnectTimeout(timeout)
+                                        .setSocketTimeout(timeout)
+                                        .build())
+                        .build();
         this.http =
-                HttpClient.newBuilder()
-                        .connectTimeout(Duration.ofMillis(settings.timeoutMs()))
-                        .followRedirects(HttpClient.Redirect.NEVER)
+                HttpClients.custom()
+                        .setConnectionManager(connections)
+                        .setDefaultRequestConfig(
+                                RequestConfig.custom()
+                                        .setResponseTimeout(timeout)
+                                        .setRedirectsEnabled(false)
+                                        .build())
+                        .disableAutomaticRetries()
+                        .disableCookieManagement()
                         .build();
     }
 
-    /** The same for the same document version and recipient, different between versions. */
-    public static String idempotencyKey(String documentId, long version) {
-        return UUID.nameUUIDFromBytes(
-                        ("jobcenter|" + documentId + "|" + version)
-                                .getBytes(StandardCharsets.UTF_8))
-                .toString();
+    /** The delivery's {@code ce_id}; computed from its document id and version if absent. */
+    static String idempotencyKey(ConsumerRecord<byte[], byte[]> record) throws MappingException {
+        org.apache.kafka.common.header.Header ceId = record.headers().lastHeader(CloudEvents.ID);
+        if (ceId != null && ceId.value() != null) {
+            return new String(ceId.value(), StandardCharsets.UTF_8);
+        }
+        JsonNode delivery = SafeJson.parse(record.value());
+        if (!delivery.path("documentId").isTextual()
+                || !delivery.path("version").canConvertToLong()) {
+            throw new MappingException(
+                    ErrorCode.SCHEMA_VIOLATION, "a delivery needs documentId and version");
+        }
+        return CloudEvents.deliveryId(
+                RECIPIENT, delivery.get("documentId").asText(), delivery.get("version").asLong());
     }
 
     @Override
-    public List<ProducerRecord<byte[], byte[]>> transform(InboundRecord in)
-            throws TransientStageException {
-        try {
-            return deliver(in);
-        } catch (RuntimeException e) {
-            // A defect, not the job centre's answer: keep the delivery for replay after a fix.
-            LOG.error("Unexpected {} delivering {}", e.getClass().getName(), in.position());
-            return deadLetters.of(
-                    in,
-                    ErrorCode.PROCESSING_FAILED,
-                    "unexpected " + e.getClass().getSimpleName() + " in the hub");
-        }
-    }
-
-    private List<ProducerRecord<byte[], byte[]>> deliver(InboundRecord in)
-            throws TransientStageException {
+    public Result deliver(ConsumerRecord<byte[], byte[]> record) throws InterruptedException {
         String key;
         try {
-            JsonNode delivery = SafeJson.parse(in.value());
-            key =
-                    idempotencyKey(
-                            delivery.path("documentId").asText(),
-                            delivery.path("version").asLong());
+            key = idempotencyKey(record);
         } catch (MappingException e) {
-            return deadLetters.of(in, e.code(), e.getMessage());
+            return new Failed(new DeadLetters.Reason(e.code(), e.getMessage(), RECIPIENT));
         }
+        String position = record.topic() + "/" + record.partition() + "@" + record.offset();
+        long started = clock.millis();
         long backoff = FIRST_BACKOFF_MS;
-        for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
-            if (!breaker.allowsCall()) {
-                throw new TransientStageException("the job centre's circuit is open", null);
+        int counted = 0;
+        long countedMs = 0;
+        String last = "no answer";
+        while (true) {
+            if (clock.millis() - started > settings.maxOutage().toMillis()) {
+                return failed("not accepted within " + settings.maxOutage() + ": " + last);
             }
-            long wait = backoff;
+            CircuitBreaker.Permit permit = breaker.acquire();
+            if (permit == CircuitBreaker.Permit.WAIT) {
+                Thread.sleep(Math.max(10, Math.min(breaker.waitMs(), MAX_OPEN_WAIT_MS)));
+                continue;
+            }
+            long callStart = clock.millis();
+            long retryAfter = 0;
             try {
-                HttpResponse<Void> response =
-                        http.send(request(in.value(), key), HttpResponse.BodyHandlers.discarding());
-                int status = response.statusCode();
-                if (status / 100 == 2 || status == 409) {
+                Answer answer = post(record.value(), key);
+                if (answer.status() / 100 == 2 || answer.status() == 409) {
                     breaker.success();
-                    return List.of();
+                    return new Delivered();
                 }
-                if (!retriable(status)) {
+                if (!retriable(answer.status())) {
                     breaker.success();
-                    return deadLetters.of(
-                            in, ErrorCode.DELIVERY_FAILED, "the job centre answered " + status);
+                    return failed("the job centre answered " + answer.status());
                 }
-                breaker.failure();
-                wait = Math.max(backoff, retryAfterMs(response));
-                LOG.warn(
-                        "Job-centre delivery {} answered {}, attempt {}",
-                        in.position(),
-                        status,
-                        attempt);
+                last = "answered " + answer.status();
+                retryAfter = answer.retryAfterMs();
             } catch (IOException e) {
-                breaker.failure();
-                LOG.warn(
-                        "Job-centre delivery {} failed ({}), attempt {}",
-                        in.position(),
-                        e.getClass().getSimpleName(),
-                        attempt);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new TransientStageException("interrupted", e);
+                last = e.getClass().getSimpleName();
             }
-            if (attempt < settings.maxAttempts()) {
-                sleep(wait);
-                backoff = Math.min(backoff * 2, settings.maxBackoffMs());
+            boolean opened = breaker.failure();
+            if (permit == CircuitBreaker.Permit.CALL && !opened) {
+                counted++;
+                countedMs += clock.millis() - callStart;
             }
+            LOG.warn("Job-centre delivery {} {}, attempt {}", position, last, counted);
+            if (counted >= settings.maxAttempts() || countedMs >= settings.maxRetryMs()) {
+                return failed("not accepted after " + counted + " attempts: " + last);
+            }
+            long wait = Math.max(backoff, retryAfter);
+            Thread.sleep(wait);
+            if (permit == CircuitBreaker.Permit.CALL && !opened) {
+                countedMs += wait;
+            }
+            backoff = Math.min(backoff * 2, settings.maxBackoffMs());
         }
-        throw new TransientStageException(
-                "not delivered after " + settings.maxAttempts() + " attempts", null);
     }
 
-    private HttpRequest request(byte[] body, String idempotencyKey) {
-        return HttpRequest.newBuilder(endpoint)
-                .timeout(Duration.ofMillis(settings.timeoutMs()))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + token)
-                .header("Idempotency-Key", idempotencyKey)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
+    private static Failed failed(String message) {
+        return new Failed(new DeadLetters.Reason(ErrorCode.DELIVERY_FAILED, message, RECIPIENT));
+    }
+
+    private record Answer(int status, long retryAfterMs) {}
+
+    private Answer post(byte[] body, String idempotencyKey) throws IOException {
+        HttpPost post = new HttpPost(endpoint);
+        post.setHeader("Authorization", "Bearer " + token);
+        post.setHeader("Idempotency-Key", idempotencyKey);
+        post.setEntity(new ByteArrayEntity(body, JSON));
+        return http.execute(
+                post,
+                (ClassicHttpResponse response) -> {
+                    EntityUtils.consume(response.getEntity());
+                    return new Answer(
+                            response.getCode(),
+                            retryAfterMs(response.getFirstHeader("Retry-After")));
+                });
     }
 
     private static boolean retriable(int status) {
@@ -158,36 +188,31 @@ public final class JobcenterDelivery implements RecordTransformer {
     }
 
     /** {@code Retry-After} in seconds or as an HTTP date, capped; 0 when absent or unreadable. */
-    private long retryAfterMs(HttpResponse<?> response) {
-        return response.headers()
-                .firstValue("Retry-After")
-                .map(
-                        v -> {
-                            try {
-                                return Long.parseLong(v.strip()) * 1000;
-                            } catch (NumberFormatException notSeconds) {
-                                try {
-                                    return Duration.between(
-                                                    ZonedDateTime.now(),
-                                                    ZonedDateTime.parse(
-                                                            v.strip(),
-                                                            DateTimeFormatter.RFC_1123_DATE_TIME))
-                                            .toMillis();
-                                } catch (DateTimeParseException notADate) {
-                                    return 0L;
-                                }
-                            }
-                        })
-                .map(ms -> Math.max(0, Math.min(ms, settings.maxRetryAfterMs())))
-                .orElse(0L);
+    private long retryAfterMs(Header header) {
+        if (header == null || header.getValue() == null) {
+            return 0;
+        }
+        String v = header.getValue().strip();
+        long ms;
+        try {
+            ms = Long.parseLong(v) * 1000;
+        } catch (NumberFormatException notSeconds) {
+            try {
+                ms =
+                        Duration.between(
+                                        ZonedDateTime.now(clock),
+                                        ZonedDateTime.parse(
+                                                v, DateTimeFormatter.RFC_1123_DATE_TIME))
+                                .toMillis();
+            } catch (DateTimeParseException notADate) {
+                return 0;
+            }
+        }
+        return Math.max(0, Math.min(ms, settings.maxRetryAfterMs()));
     }
 
-    private static void sleep(long ms) throws TransientStageException {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TransientStageException("interrupted", e);
-        }
+    @Override
+    public void close() throws IOException {
+        http.close();
     }
 }

@@ -1,7 +1,8 @@
 package dk.youthhub.hub.health;
 
+import dk.youthhub.hub.delivery.JobcenterDeliveries;
+import dk.youthhub.hub.ingest.IngestStreams;
 import dk.youthhub.hub.kafka.KafkaClients;
-import dk.youthhub.hub.routes.JobcenterDeliveryRoutes;
 import dk.youthhub.hub.streams.CoreStreams;
 import java.time.Duration;
 import java.util.List;
@@ -15,25 +16,28 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-/** {@code UP} only when every route runs and the Kafka cluster answers. */
+/** {@code UP} only when every route and stage runs and the Kafka cluster answers. */
 @Component("hub")
 public class HubHealthIndicator implements HealthIndicator, AutoCloseable {
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(3);
 
     private final CamelContext camel;
     private final KafkaClients clients;
-    private final JobcenterDeliveryRoutes delivery;
+    private final JobcenterDeliveries delivery;
+    private final IngestStreams ingest;
     private final CoreStreams core;
     private volatile Admin admin;
 
     public HubHealthIndicator(
             CamelContext camel,
             KafkaClients clients,
-            JobcenterDeliveryRoutes delivery,
+            JobcenterDeliveries delivery,
+            IngestStreams ingest,
             CoreStreams core) {
         this.camel = camel;
         this.clients = clients;
         this.delivery = delivery;
+        this.ingest = ingest;
         this.core = core;
     }
 
@@ -53,8 +57,14 @@ public class HubHealthIndicator implements HealthIndicator, AutoCloseable {
         if (!stopped.isEmpty()) {
             return Health.down().withDetail("routesNotStarted", stopped).build();
         }
+        if (!ingest.isHealthy()) {
+            return Health.down().withDetail("ingest", ingest.state()).build();
+        }
         if (!core.isHealthy()) {
             return Health.down().withDetail("core", core.state()).build();
+        }
+        if (delivery.isRunning() && !"RUNNING".equals(delivery.state())) {
+            return Health.down().withDetail("jobcenterDelivery", delivery.state()).build();
         }
         try {
             int nodes =
@@ -68,7 +78,9 @@ public class HubHealthIndicator implements HealthIndicator, AutoCloseable {
             return Health.up()
                     .withDetail("routes", camel.getRoutes().size())
                     .withDetail("kafkaNodes", nodes)
+                    .withDetail("ingest", ingest.state())
                     .withDetail("core", core.state())
+                    .withDetail("jobcenterDelivery", delivery.state())
                     .withDetail("jobcenterCircuit", delivery.breaker().state())
                     .build();
         } catch (Exception e) {

@@ -1,7 +1,6 @@
 package dk.youthhub.hub.inbound;
 
 import dk.youthhub.canonical.CanonicalDocument;
-import dk.youthhub.hub.stage.InboundRecord;
 import dk.youthhub.schemas.CanonicalSchemas;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
@@ -24,19 +23,27 @@ public final class CloudEvents {
     /**
      * The headers of a canonical record.
      *
-     * @param cause the input the record is made from; {@code ce_id} is derived from its position
-     *     and {@code index}, so it is unique per record and the same when a batch is retried
+     * @param cause the position of the input the record is made from; {@code ce_id} is derived from
+     *     it, so it is unique per record and the same when the input is processed again
      */
-    public static RecordHeaders headers(
-            CanonicalDocument doc, String pseudonym, InboundRecord cause, int index) {
+    public static RecordHeaders headers(CanonicalDocument doc, String pseudonym, String cause) {
         String id =
-                UUID.nameUUIDFromBytes(
-                                (cause.position() + "#" + index).getBytes(StandardCharsets.UTF_8))
-                        .toString();
+                UUID.nameUUIDFromBytes((cause + "#0").getBytes(StandardCharsets.UTF_8)).toString();
         RecordHeaders h = envelope(doc, pseudonym, id);
         h.add(DATA_SCHEMA, utf8(CanonicalSchemas.uri(doc.documentType().id(), 1)));
         h.add(CONTENT_TYPE, utf8("application/json"));
         return h;
+    }
+
+    /**
+     * A delivery's {@code ce_id}, also its {@code Idempotency-Key}: a name-based UUID of {@code
+     * <recipient>|<canonical document id>|<version>}, the same for the same delivery.
+     */
+    public static String deliveryId(String recipient, String documentId, long version) {
+        return UUID.nameUUIDFromBytes(
+                        (recipient + "|" + documentId + "|" + version)
+                                .getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     /** The headers of a delivery: the document's envelope, in the recipient's media type. */

@@ -3,77 +3,88 @@ package dk.youthhub.hub.inbound;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.youthhub.canonical.CanonicalDocument;
+import dk.youthhub.canonical.DocumentType;
 import dk.youthhub.connector.CanonicalJson;
 import dk.youthhub.connector.ErrorCode;
 import dk.youthhub.connector.InboundMapper;
 import dk.youthhub.connector.MappingException;
 import dk.youthhub.hub.deadletter.DeadLetters;
-import dk.youthhub.hub.kafka.Topics;
 import dk.youthhub.hub.privacy.Pseudonymizer;
-import dk.youthhub.hub.stage.InboundRecord;
-import dk.youthhub.hub.stage.RecordTransformer;
 import dk.youthhub.schemas.CanonicalSchemas;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Native event to canonical record: size limit, the connector's pure mapper, the canonical schema,
- * the pseudonym key and the CloudEvents headers. Anything it cannot accept becomes a dead letter
- * with the contract's code; nothing of the input's headers is copied onto the output.
+ * the pseudonym key and the CloudEvents headers. Anything it cannot accept is rejected with the
+ * contract's code; nothing of the input's headers reaches the output.
  */
-public final class InboundTransformer implements RecordTransformer {
+public final class InboundTransformer {
     private static final Logger LOG = LoggerFactory.getLogger(InboundTransformer.class);
 
     private final InboundMapper mapper;
-    private final Topics topics;
     private final Pseudonymizer pseudonymizer;
-    private final DeadLetters deadLetters;
     private final int maxPayloadBytes;
 
     public InboundTransformer(
-            InboundMapper mapper,
-            Topics topics,
-            Pseudonymizer pseudonymizer,
-            DeadLetters deadLetters,
-            int maxPayloadBytes) {
+            InboundMapper mapper, Pseudonymizer pseudonymizer, int maxPayloadBytes) {
         this.mapper = mapper;
-        this.topics = topics;
         this.pseudonymizer = pseudonymizer;
-        this.deadLetters = deadLetters;
         this.maxPayloadBytes = maxPayloadBytes;
     }
 
-    @Override
-    public List<ProducerRecord<byte[], byte[]>> transform(InboundRecord in) {
+    /** What became of one input. */
+    public sealed interface Outcome permits Canonical, Rejected {}
+
+    /**
+     * The canonical record.
+     *
+     * @param eventKey the source system and event id: the same event has the same key
+     */
+    public record Canonical(
+            DocumentType type,
+            String pseudonym,
+            byte[] value,
+            RecordHeaders headers,
+            String eventKey)
+            implements Outcome {}
+
+    /** Not accepted, and why. */
+    public record Rejected(DeadLetters.Reason reason) implements Outcome {}
+
+    /**
+     * @param position where the input is, for {@code ce_id} and logs
+     * @param timestamp the input's time, the event time of a document that has none of its own
+     */
+    public Outcome transform(String position, byte[] value, long timestamp) {
         try {
-            return List.of(canonical(in));
+            return canonical(position, value, timestamp);
         } catch (MappingException e) {
-            return deadLetters.of(in, e.code(), e.getMessage());
+            return new Rejected(DeadLetters.Reason.of(e.code(), e.getMessage()));
         } catch (RuntimeException e) {
             // A defect, not bad input: keep the input for replay, name only the exception type.
-            LOG.error("Unexpected {} on {}", e.getClass().getName(), in.position());
-            return deadLetters.of(
-                    in,
-                    ErrorCode.PROCESSING_FAILED,
-                    "unexpected " + e.getClass().getSimpleName() + " in the hub");
+            LOG.error("Unexpected {} on {}", e.getClass().getName(), position);
+            return new Rejected(
+                    DeadLetters.Reason.of(
+                            ErrorCode.PROCESSING_FAILED,
+                            "unexpected " + e.getClass().getSimpleName() + " in the hub"));
         }
     }
 
-    private ProducerRecord<byte[], byte[]> canonical(InboundRecord in) throws MappingException {
-        if (in.value() == null || in.value().length == 0) {
+    private Canonical canonical(String position, byte[] value, long timestamp)
+            throws MappingException {
+        if (value == null || value.length == 0) {
             throw new MappingException(ErrorCode.MALFORMED, "empty record");
         }
-        if (in.value().length > maxPayloadBytes) {
+        if (value.length > maxPayloadBytes) {
             throw new MappingException(
                     ErrorCode.TOO_LARGE,
-                    in.value().length + " bytes is over the limit of " + maxPayloadBytes);
+                    value.length + " bytes is over the limit of " + maxPayloadBytes);
         }
-        CanonicalDocument doc =
-                mapper.toCanonical(in.value(), Instant.ofEpochMilli(in.timestamp()));
+        CanonicalDocument doc = mapper.toCanonical(value, Instant.ofEpochMilli(timestamp));
         JsonNode json = CanonicalJson.mapper().valueToTree(doc);
         List<String> violations = CanonicalSchemas.validate(doc.documentType().id(), 1, json);
         if (!violations.isEmpty()) {
@@ -82,12 +93,12 @@ public final class InboundTransformer implements RecordTransformer {
                     "the canonical document breaks its schema: " + String.join("; ", violations));
         }
         String pseudonym = pseudonymizer.pseudonym(doc.youngPerson().cpr());
-        return new ProducerRecord<>(
-                topics.canonical(doc.documentType()),
-                null,
-                pseudonym.getBytes(StandardCharsets.UTF_8),
+        return new Canonical(
+                doc.documentType(),
+                pseudonym,
                 bytes(json),
-                CloudEvents.headers(doc, pseudonym, in, 0));
+                CloudEvents.headers(doc, pseudonym, position),
+                doc.provenance().sourceSystem().id() + "|" + doc.provenance().sourceEventId());
     }
 
     private static byte[] bytes(JsonNode json) {

@@ -1,6 +1,7 @@
 package dk.youthhub.hub.kafka;
 
 import dk.youthhub.hub.config.HubProperties;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +56,24 @@ public class KafkaClients {
         return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
+    /**
+     * The consumer of a stage with its own poll loop: group {@code <prefix>.<stage>}, committed
+     * records only, offsets committed by the stage's transactions, and a session that notices a
+     * crashed instance within seconds.
+     */
+    public KafkaConsumer<byte[], byte[]> stageConsumer(String stageId, int maxPollRecords) {
+        Map<String, Object> p = commonProperties();
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, props.kafka().groupPrefix() + "." + stageId);
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, props.instanceId() + "." + stageId);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+        p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
+        p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 2_000);
+        return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
     /** An idempotent producer that waits for all in-sync replicas ({@code acks=all}). */
     public Producer<byte[], byte[]> idempotentProducer(String name) {
         Map<String, Object> p = commonProperties();
@@ -62,6 +81,7 @@ public class KafkaClients {
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024);
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 25_000);
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
@@ -81,10 +101,18 @@ public class KafkaClients {
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024);
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, props.kafka().transactionTimeoutMs());
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
         Producer<byte[], byte[]> producer =
                 new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
-        producer.initTransactions();
+        try {
+            producer.initTransactions();
+        } catch (RuntimeException e) {
+            // e.g. the broker is down: close it rather than leak it; the caller tries again
+            producer.close(Duration.ZERO);
+            throw e;
+        }
         return producer;
     }
 }

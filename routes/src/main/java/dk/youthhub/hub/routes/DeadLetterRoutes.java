@@ -62,12 +62,23 @@ public class DeadLetterRoutes extends RouteBuilder {
         Message m = exchange.getMessage();
         String id = m.getHeader("id", String.class);
         m.removeHeaders("*");
-        var sent = store.replay(id == null ? "" : id);
-        if (sent.isEmpty()) {
+        DeadLetterStore.Replay replay = store.replay(id == null ? "" : id);
+        if (replay instanceof DeadLetterStore.NotFound) {
             answer(m, 404, Problems.MEDIA_TYPE, Problems.of(404, "No dead letter with that id"));
             return;
         }
-        RecordMetadata r = sent.get();
+        if (replay instanceof DeadLetterStore.Gone) {
+            answer(
+                    m,
+                    410,
+                    Problems.MEDIA_TYPE,
+                    Problems.of(
+                            410,
+                            "The dead letter kept only a digest and its source no longer holds"
+                                    + " the input"));
+            return;
+        }
+        RecordMetadata r = ((DeadLetterStore.Replayed) replay).written();
         ObjectNode body = CanonicalJson.mapper().createObjectNode();
         body.put("id", id);
         body.put("replayedTo", r.topic() + "/" + r.partition() + "@" + r.offset());

@@ -8,6 +8,7 @@ import dk.youthhub.canonical.SourceSystem;
 import dk.youthhub.connector.CanonicalJson;
 import dk.youthhub.connector.Connector;
 import dk.youthhub.connector.Cpr;
+import dk.youthhub.connector.ErrorCode;
 import dk.youthhub.hub.connectors.ConnectorRegistry;
 import dk.youthhub.hub.core.Ages;
 import dk.youthhub.hub.core.AuditChain;
@@ -17,6 +18,7 @@ import dk.youthhub.hub.core.RoutingPolicy;
 import dk.youthhub.hub.core.Versions;
 import dk.youthhub.hub.deadletter.DeadLetters;
 import dk.youthhub.hub.inbound.CloudEvents;
+import dk.youthhub.hub.kafka.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -28,9 +30,9 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -49,13 +51,19 @@ import org.slf4j.LoggerFactory;
  * VERSION_CONFLICT}), scope ({@code OUT_OF_SCOPE}) and routing, then per recipient consent: it is
  * minimised, rendered and {@code DELIVERED}, or {@code HELD}. A punctuator releases held documents
  * whose consent has become valid and expires those past the retention. Every action is audited in
- * the young person's hash chain. All state is in changelogged stores of the task that owns the
- * young person's partition, so it survives restarts and moves with the partition.
+ * the young person's hash chain.
+ *
+ * <p>A decision is made in full before anything of it is applied: its state changes and outputs are
+ * buffered ({@link Overlay}) and applied together with the event's "seen" mark, so a failure
+ * half-way leaves no trace but its dead letter. A failure that concerns one recipient (a defect
+ * rendering for it, a delivery too large for it) dead-letters the document for that recipient alone
+ * ({@code hub_target}); the others get it. A replayed dead letter ({@code hub_replay_of}) is
+ * processed again once, for its {@code hub_target} only if it has one.
  */
 public final class CoreProcessor implements Processor<byte[], byte[], byte[], byte[]> {
     public static final String CONSENTS = "core-consents";
     public static final String VERSIONS = "core-versions";
-    public static final String SEEN = "core-seen-events";
+    public static final String SEEN = "core-seen";
     public static final String HELD = "core-held";
     public static final String AUDIT_HEAD = "core-audit-head";
     public static final String HELD_SINK = "held";
@@ -63,34 +71,49 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
     public static final String DEAD_LETTER_SINK = "dead-letters";
     private static final Logger LOG = LoggerFactory.getLogger(CoreProcessor.class);
     private static final Period EIGHTEEN = Period.ofYears(18);
+    private static final int PUNCTUATION_CHUNK = 500;
+
+    /** The core's settings. */
+    public record Settings(
+            Duration retention,
+            Duration releaseCheckInterval,
+            Duration dedupeWindow,
+            int maxPayloadBytes,
+            int maxRecordBytes) {}
 
     private final RoutingPolicy routing;
     private final Minimisation minimisation;
     private final ConnectorRegistry registry;
+    private final Topics topics;
+    private final DeadLetters deadLetters;
+    private final PoisonRecords poison;
     private final Clock clock;
-    private final Duration retention;
-    private final Duration releaseCheckInterval;
+    private final Settings settings;
 
     private ProcessorContext<byte[], byte[]> context;
-    private KeyValueStore<String, byte[]> consents;
-    private KeyValueStore<String, String> versions;
-    private KeyValueStore<String, String> seen;
-    private KeyValueStore<String, byte[]> held;
-    private KeyValueStore<String, String> auditHead;
+    private KeyValueStore<String, byte[]> consentStore;
+    private KeyValueStore<String, String> versionStore;
+    private KeyValueStore<String, byte[]> heldStore;
+    private KeyValueStore<String, String> auditHeadStore;
+    private SeenWindow seen;
 
     public CoreProcessor(
             RoutingPolicy routing,
             Minimisation minimisation,
             ConnectorRegistry registry,
+            Topics topics,
+            DeadLetters deadLetters,
+            PoisonRecords poison,
             Clock clock,
-            Duration retention,
-            Duration releaseCheckInterval) {
+            Settings settings) {
         this.routing = routing;
         this.minimisation = minimisation;
         this.registry = registry;
+        this.topics = topics;
+        this.deadLetters = deadLetters;
+        this.poison = poison;
         this.clock = clock;
-        this.retention = retention;
-        this.releaseCheckInterval = releaseCheckInterval;
+        this.settings = settings;
     }
 
     /** The sink of a recipient's deliveries. */
@@ -101,17 +124,103 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
     @Override
     public void init(ProcessorContext<byte[], byte[]> context) {
         this.context = context;
-        this.consents = context.getStateStore(CONSENTS);
-        this.versions = context.getStateStore(VERSIONS);
-        this.seen = context.getStateStore(SEEN);
-        this.held = context.getStateStore(HELD);
-        this.auditHead = context.getStateStore(AUDIT_HEAD);
+        this.consentStore = context.getStateStore(CONSENTS);
+        this.versionStore = context.getStateStore(VERSIONS);
+        this.heldStore = context.getStateStore(HELD);
+        this.auditHeadStore = context.getStateStore(AUDIT_HEAD);
+        this.seen = new SeenWindow(SEEN, settings.dedupeWindow(), clock);
+        seen.init(context);
         context.schedule(
-                releaseCheckInterval, PunctuationType.WALL_CLOCK_TIME, t -> reconsiderHeld());
+                settings.releaseCheckInterval(),
+                PunctuationType.WALL_CLOCK_TIME,
+                t -> reconsiderAllHeld());
+    }
+
+    /** A record Kafka would refuse: its decision fails and is dead-lettered. */
+    static final class TooLarge extends RuntimeException {
+        TooLarge(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** One output of a decision, forwarded only when the decision is applied. */
+    private record Out(Record<byte[], byte[]> record, String sink) {}
+
+    /** The buffered state changes and outputs of one decision, or of one recipient's part. */
+    private final class Decision {
+        final Decision parent;
+        final Overlay<byte[]> consents;
+        final Overlay<String> versions;
+        final Overlay<byte[]> held;
+        final Overlay<String> auditHead;
+        final List<Out> outs = new ArrayList<>();
+
+        Decision() {
+            this.parent = null;
+            this.consents = Overlay.over(consentStore);
+            this.versions = Overlay.over(versionStore);
+            this.held = Overlay.over(heldStore);
+            this.auditHead = Overlay.over(auditHeadStore);
+        }
+
+        private Decision(Decision parent) {
+            this.parent = parent;
+            this.consents = parent.consents.child();
+            this.versions = parent.versions.child();
+            this.held = parent.held.child();
+            this.auditHead = parent.auditHead.child();
+        }
+
+        Decision child() {
+            return new Decision(this);
+        }
+
+        void emit(Record<byte[], byte[]> record, String sink) {
+            int size = size(record);
+            if (size > settings.maxRecordBytes()) {
+                throw new TooLarge(
+                        "an output of "
+                                + size
+                                + " bytes is over the limit of "
+                                + settings.maxRecordBytes());
+            }
+            outs.add(new Out(record, sink));
+        }
+
+        void apply() {
+            consents.commit();
+            versions.commit();
+            held.commit();
+            auditHead.commit();
+            if (parent != null) {
+                parent.outs.addAll(outs);
+            } else {
+                outs.forEach(o -> context.forward(o.record(), o.sink()));
+            }
+            outs.clear();
+        }
     }
 
     @Override
     public void process(Record<byte[], byte[]> record) {
+        RecordMetadata m = context.recordMetadata().orElseThrow();
+        DeadLetters.Source source =
+                new DeadLetters.Source(
+                        m.topic(), m.partition(), m.offset(), record.key(), record.value());
+        String pseudonym =
+                record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+        int failures = poison.failures(m.topic(), m.partition(), m.offset());
+        if (failures > 0) {
+            // Kafka refused an output of this record before: do not try the same again.
+            deadLetterNow(
+                    source,
+                    pseudonym,
+                    new DeadLetters.Reason(
+                            ErrorCode.TOO_LARGE, "Kafka refused an output of this record", null),
+                    failures > 1);
+            poison.clear(m.topic(), m.partition(), m.offset());
+            return;
+        }
         CanonicalDocument doc;
         try {
             if (record.key() == null || record.value() == null) {
@@ -119,90 +228,186 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
             }
             doc = read(record.value());
         } catch (RuntimeException unreadable) {
-            deadLetter(record, "MALFORMED", "not a canonical document the core can read");
+            deadLetterNow(
+                    source,
+                    pseudonym,
+                    DeadLetters.Reason.of(
+                            ErrorCode.MALFORMED, "not a canonical document the core can read"),
+                    false);
             return;
         }
+        String replayOf = header(record.headers(), DeadLetters.REPLAY_OF);
+        String seenKey =
+                replayOf != null
+                        ? "replay|" + replayOf
+                        : doc.provenance().sourceSystem().id()
+                                + "|"
+                                + doc.provenance().sourceEventId();
+        if (!seen.firstTime(seenKey)) {
+            return; // the same event (or replay) again: processed once
+        }
+        Decision decision = new Decision();
         try {
-            decide(new String(record.key(), StandardCharsets.UTF_8), doc);
+            decide(
+                    decision,
+                    source,
+                    pseudonym,
+                    doc,
+                    replayOf != null,
+                    header(record.headers(), DeadLetters.TARGET));
+            decision.apply();
         } catch (RuntimeException defect) {
             LOG.error("Core: unexpected {} on a canonical record", defect.getClass().getName());
-            deadLetter(
-                    record,
-                    "PROCESSING_FAILED",
-                    "unexpected " + defect.getClass().getSimpleName() + " in the core");
+            deadLetterNow(
+                    source,
+                    pseudonym,
+                    DeadLetters.Reason.of(
+                            ErrorCode.PROCESSING_FAILED,
+                            "unexpected " + defect.getClass().getSimpleName() + " in the core"),
+                    false);
         }
     }
 
-    /**
-     * A record the core cannot handle goes to the dead letters unchanged; the ones behind go on.
-     */
-    private void deadLetter(Record<byte[], byte[]> record, String code, String message) {
-        // always present while a record is processed (absent only in punctuation)
-        RecordMetadata m = context.recordMetadata().orElseThrow();
-        RecordHeaders h =
-                DeadLetters.headers(
-                        record.headers(), code, message, m.topic(), m.partition(), m.offset());
-        LOG.warn("Core: dead-lettering a canonical record: {}", code);
+    private void deadLetterNow(
+            DeadLetters.Source source,
+            String pseudonym,
+            DeadLetters.Reason reason,
+            boolean omitValue) {
+        DeadLetters.Letter l = deadLetters.letter(source, pseudonym, reason, omitValue);
         context.forward(
-                new Record<>(record.key(), record.value(), record.timestamp(), h),
-                DEAD_LETTER_SINK);
+                new Record<>(l.key(), l.value(), l.timestamp(), l.headers()), DEAD_LETTER_SINK);
     }
 
-    private void decide(String pseudonym, CanonicalDocument doc) {
-        String eventKey =
-                doc.provenance().sourceSystem().id() + "|" + doc.provenance().sourceEventId();
-        if (seen.get(eventKey) != null) {
-            return; // the same event again: processed once
-        }
-        seen.put(eventKey, "1");
-        audit(pseudonym, AuditChain.Action.RECEIVED, doc, null, List.of(), null);
+    private void deadLetter(
+            Decision d, DeadLetters.Source source, String pseudonym, DeadLetters.Reason reason) {
+        DeadLetters.Letter l = deadLetters.letter(source, pseudonym, reason);
+        d.emit(new Record<>(l.key(), l.value(), l.timestamp(), l.headers()), DEAD_LETTER_SINK);
+    }
+
+    private void decide(
+            Decision d,
+            DeadLetters.Source source,
+            String pseudonym,
+            CanonicalDocument doc,
+            boolean replay,
+            String replayTarget) {
+        audit(
+                d,
+                pseudonym,
+                AuditChain.Action.RECEIVED,
+                doc,
+                null,
+                List.of(),
+                replay ? "REPLAY" : null);
         if (doc.documentType() == DocumentType.CONSENT) {
-            storeConsent(pseudonym, doc);
-            reconsiderHeld(pseudonym);
+            storeConsent(d, pseudonym, doc);
+            reconsiderHeld(d, pseudonym);
             return;
         }
-        String hash = Versions.contentHash(doc);
+        SourceSystem only = replayTarget == null ? null : SourceSystem.fromId(replayTarget);
+        Optional<Versions.Seen> latest = seenVersion(d, doc.documentId());
         Versions.Decision version =
-                Versions.decide(seenVersion(doc.documentId()), doc.version(), hash);
+                only != null
+                        ? (latest.isPresent() && latest.get().version() > doc.version()
+                                ? Versions.Decision.STALE_VERSION
+                                : Versions.Decision.ACCEPT)
+                        : Versions.decide(latest, doc.version(), Versions.contentHash(doc));
         switch (version) {
             case DUPLICATE -> {
                 return;
             }
             case STALE_VERSION, VERSION_CONFLICT -> {
-                audit(pseudonym, AuditChain.Action.REJECTED, doc, null, List.of(), version.name());
+                audit(
+                        d,
+                        pseudonym,
+                        AuditChain.Action.REJECTED,
+                        doc,
+                        only,
+                        List.of(),
+                        version.name());
                 return;
             }
-            case ACCEPT -> versions.put(doc.documentId(), doc.version() + "|" + hash);
+            case ACCEPT -> {
+                if (only == null) {
+                    d.versions.put(
+                            doc.documentId(), doc.version() + "|" + Versions.contentHash(doc));
+                }
+            }
         }
-        RoutingPolicy.Decision decision = routing.decide(doc, today());
-        if (decision instanceof RoutingPolicy.OutOfScope) {
-            audit(pseudonym, AuditChain.Action.REJECTED, doc, null, List.of(), "OUT_OF_SCOPE");
+        RoutingPolicy.Decision routed = routing.decide(doc, today());
+        if (routed instanceof RoutingPolicy.OutOfScope) {
+            audit(d, pseudonym, AuditChain.Action.REJECTED, doc, only, List.of(), "OUT_OF_SCOPE");
             return;
         }
-        for (SourceSystem target : ((RoutingPolicy.Recipients) decision).targets()) {
-            ConsentPolicy.Coverage coverage = coverage(pseudonym, doc, target);
-            if (coverage.covered()) {
-                deliver(pseudonym, doc, target, coverage.consentIds());
-            } else {
-                hold(pseudonym, doc, target);
+        for (SourceSystem target : ((RoutingPolicy.Recipients) routed).targets()) {
+            if (only != null && target != only) {
+                continue;
             }
+            forRecipient(
+                    d,
+                    source,
+                    pseudonym,
+                    target,
+                    part -> {
+                        ConsentPolicy.Coverage coverage = coverage(part, pseudonym, doc, target);
+                        if (coverage.covered()) {
+                            deliver(part, pseudonym, doc, target, coverage.consentIds());
+                        } else {
+                            hold(part, pseudonym, doc, target);
+                        }
+                    });
         }
     }
 
-    private void storeConsent(String pseudonym, CanonicalDocument consent) {
+    /**
+     * One recipient's part of a decision: applied when it succeeds, else replaced by a dead letter
+     * of the document for that recipient alone.
+     */
+    private void forRecipient(
+            Decision d,
+            DeadLetters.Source source,
+            String pseudonym,
+            SourceSystem target,
+            java.util.function.Consumer<Decision> work) {
+        Decision part = d.child();
+        try {
+            work.accept(part);
+            part.apply();
+        } catch (TooLarge e) {
+            deadLetter(
+                    d,
+                    source,
+                    pseudonym,
+                    new DeadLetters.Reason(ErrorCode.TOO_LARGE, e.getMessage(), target.id()));
+        } catch (RuntimeException defect) {
+            LOG.error(
+                    "Core: unexpected {} for recipient {}",
+                    defect.getClass().getName(),
+                    target.id());
+            deadLetter(
+                    d,
+                    source,
+                    pseudonym,
+                    new DeadLetters.Reason(
+                            ErrorCode.PROCESSING_FAILED,
+                            "unexpected " + defect.getClass().getSimpleName() + " in the core",
+                            target.id()));
+        }
+    }
+
+    private void storeConsent(Decision d, String pseudonym, CanonicalDocument consent) {
         String key = pseudonym + "|" + consent.documentId();
-        byte[] stored = consents.get(key);
+        byte[] stored = d.consents.get(key);
         if (stored == null || read(stored).version() < consent.version()) {
-            consents.put(key, write(consent));
+            d.consents.put(key, write(consent));
         }
     }
 
     private ConsentPolicy.Coverage coverage(
-            String pseudonym, CanonicalDocument doc, SourceSystem target) {
+            Decision d, String pseudonym, CanonicalDocument doc, SourceSystem target) {
         List<CanonicalDocument> all = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> it =
-                consents.prefixScan(pseudonym + "|", new StringSerializer())) {
-            it.forEachRemaining(kv -> all.add(read(kv.value)));
+        for (KeyValue<String, byte[]> kv : d.consents.prefix(pseudonym + "|")) {
+            all.add(read(kv.value));
         }
         LocalDate born = Cpr.parse(doc.youngPerson().cpr()).orElseThrow().birthDate();
         boolean under18 = !Ages.hasReached(born, EIGHTEEN, today());
@@ -211,93 +416,175 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
     }
 
     private void deliver(
-            String pseudonym, CanonicalDocument doc, SourceSystem target, List<String> consentIds) {
+            Decision d,
+            String pseudonym,
+            CanonicalDocument doc,
+            SourceSystem target,
+            List<String> consentIds) {
         CanonicalDocument minimised = minimisation.forRecipient(doc, target);
         Connector connector = registry.of(target);
         byte[] delivery = connector.renderer().render(minimised);
-        String id =
-                UUID.nameUUIDFromBytes(
-                                (doc.documentId() + "|" + doc.version() + "|" + target.id())
-                                        .getBytes(StandardCharsets.UTF_8))
-                        .toString();
+        if (delivery.length > settings.maxPayloadBytes()) {
+            throw new TooLarge(
+                    "the delivery renders to "
+                            + delivery.length
+                            + " bytes, over the limit of "
+                            + settings.maxPayloadBytes());
+        }
+        String id = CloudEvents.deliveryId(target.id(), doc.documentId(), doc.version());
         RecordHeaders h =
                 CloudEvents.delivery(doc, pseudonym, id, connector.descriptor().nativeMediaType());
-        context.forward(
-                new Record<>(utf8(pseudonym), delivery, clock.millis(), h), deliverySink(target));
-        audit(pseudonym, AuditChain.Action.DELIVERED, doc, target, consentIds, null);
+        d.emit(new Record<>(utf8(pseudonym), delivery, clock.millis(), h), deliverySink(target));
+        audit(d, pseudonym, AuditChain.Action.DELIVERED, doc, target, consentIds, null);
     }
 
-    private void hold(String pseudonym, CanonicalDocument doc, SourceSystem target) {
+    private void hold(Decision d, String pseudonym, CanonicalDocument doc, SourceSystem target) {
         long now = clock.millis();
         ObjectNode entry = CanonicalJson.mapper().createObjectNode();
         entry.put("target", target.id());
         entry.put("heldAt", now);
         entry.set("document", CanonicalJson.mapper().valueToTree(doc));
-        held.put(heldKey(pseudonym, now, doc, target), bytes(entry));
+        byte[] stored = bytes(entry);
+        if (stored.length > settings.maxRecordBytes()) {
+            throw new TooLarge(
+                    "a held entry of "
+                            + stored.length
+                            + " bytes is over the limit of "
+                            + settings.maxRecordBytes());
+        }
+        d.held.put(heldKey(pseudonym, now, doc, target), stored);
         RecordHeaders h = new RecordHeaders();
-        h.add("hub_target", utf8(target.id()));
-        h.add("ce_subject", utf8(pseudonym));
-        context.forward(new Record<>(utf8(pseudonym), write(doc), now, h), HELD_SINK);
-        audit(pseudonym, AuditChain.Action.HELD, doc, target, List.of(), "NO_CONSENT");
+        h.add(DeadLetters.TARGET, utf8(target.id()));
+        h.add(CloudEvents.SUBJECT, utf8(pseudonym));
+        d.emit(new Record<>(utf8(pseudonym), write(doc), now, h), HELD_SINK);
+        audit(d, pseudonym, AuditChain.Action.HELD, doc, target, List.of(), "NO_CONSENT");
     }
 
     /** One young person's held documents, in arrival order: released if now covered. */
-    private void reconsiderHeld(String pseudonym) {
-        List<KeyValue<String, byte[]>> entries = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> it =
-                held.prefixScan(pseudonym + "|", new StringSerializer())) {
-            it.forEachRemaining(entries::add);
-        }
-        for (KeyValue<String, byte[]> e : entries) {
-            reconsider(pseudonym, e);
+    private void reconsiderHeld(Decision d, String pseudonym) {
+        for (KeyValue<String, byte[]> e : d.held.prefix(pseudonym + "|")) {
+            reconsider(d, pseudonym, e);
         }
     }
 
-    /** Every held document: expired past the retention, else released if now covered. */
-    private void reconsiderHeld() {
-        List<KeyValue<String, byte[]>> entries = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> it = held.all()) {
-            it.forEachRemaining(entries::add);
-        }
-        for (KeyValue<String, byte[]> e : entries) {
-            reconsider(e.key.substring(0, e.key.indexOf('|')), e);
+    /**
+     * Every held document, a chunk at a time: expired past the retention, else released if now
+     * covered. Each document is its own decision; one that fails is dead-lettered for its recipient
+     * and leaves the held documents.
+     */
+    private void reconsiderAllHeld() {
+        String from = null;
+        while (true) {
+            List<KeyValue<String, byte[]>> chunk = new ArrayList<>(PUNCTUATION_CHUNK);
+            try (KeyValueIterator<String, byte[]> it = heldStore.range(from, null)) {
+                while (it.hasNext() && chunk.size() < PUNCTUATION_CHUNK) {
+                    KeyValue<String, byte[]> kv = it.next();
+                    if (from == null || !kv.key.equals(from)) {
+                        chunk.add(kv);
+                    }
+                }
+            }
+            if (chunk.isEmpty()) {
+                return;
+            }
+            for (KeyValue<String, byte[]> e : chunk) {
+                reconsiderOne(e);
+            }
+            from = chunk.get(chunk.size() - 1).key;
         }
     }
 
-    private void reconsider(String pseudonym, KeyValue<String, byte[]> e) {
+    private void reconsiderOne(KeyValue<String, byte[]> e) {
+        String pseudonym = e.key.substring(0, e.key.indexOf('|'));
+        Decision d = new Decision();
+        try {
+            reconsider(d, pseudonym, e);
+            d.apply();
+        } catch (RuntimeException defect) {
+            LOG.error("Core: unexpected {} on a held document", defect.getClass().getName());
+            JsonNode entry = readTree(e.value);
+            byte[] document = bytes(entry.get("document"));
+            DocumentType type = read(document).documentType();
+            heldStore.delete(e.key);
+            Decision dl = new Decision();
+            deadLetter(
+                    dl,
+                    new DeadLetters.Source(
+                            topics.canonical(type),
+                            context.taskId().partition(),
+                            -1,
+                            utf8(pseudonym),
+                            document),
+                    pseudonym,
+                    new DeadLetters.Reason(
+                            defect instanceof TooLarge
+                                    ? ErrorCode.TOO_LARGE
+                                    : ErrorCode.PROCESSING_FAILED,
+                            defect instanceof TooLarge
+                                    ? defect.getMessage()
+                                    : "unexpected "
+                                            + defect.getClass().getSimpleName()
+                                            + " releasing a held document",
+                            entry.get("target").asText()));
+            dl.apply();
+        }
+    }
+
+    private void reconsider(Decision d, String pseudonym, KeyValue<String, byte[]> e) {
         JsonNode entry = readTree(e.value);
         CanonicalDocument doc =
                 CanonicalJson.mapper().convertValue(entry.get("document"), CanonicalDocument.class);
         SourceSystem target = SourceSystem.fromId(entry.get("target").asText());
         if (Instant.ofEpochMilli(entry.get("heldAt").asLong())
-                .plus(retention)
+                .plus(settings.retention())
                 .isBefore(clock.instant())) {
-            held.delete(e.key);
-            audit(pseudonym, AuditChain.Action.EXPIRED, doc, target, List.of(), "RETENTION");
+            d.held.delete(e.key);
+            audit(d, pseudonym, AuditChain.Action.EXPIRED, doc, target, List.of(), "RETENTION");
             return;
         }
-        Optional<Versions.Seen> latest = seenVersion(doc.documentId());
+        Optional<Versions.Seen> latest = seenVersion(d, doc.documentId());
         if (latest.isPresent() && latest.get().version() > doc.version()) {
-            held.delete(e.key);
-            audit(pseudonym, AuditChain.Action.REJECTED, doc, target, List.of(), "STALE_VERSION");
+            d.held.delete(e.key);
+            audit(
+                    d,
+                    pseudonym,
+                    AuditChain.Action.REJECTED,
+                    doc,
+                    target,
+                    List.of(),
+                    "STALE_VERSION");
             return;
         }
-        ConsentPolicy.Coverage coverage = coverage(pseudonym, doc, target);
+        if (routing.decide(doc, today()) instanceof RoutingPolicy.OutOfScope) {
+            d.held.delete(e.key);
+            audit(d, pseudonym, AuditChain.Action.REJECTED, doc, target, List.of(), "OUT_OF_SCOPE");
+            return;
+        }
+        ConsentPolicy.Coverage coverage = coverage(d, pseudonym, doc, target);
         if (coverage.covered()) {
-            held.delete(e.key);
-            audit(pseudonym, AuditChain.Action.RELEASED, doc, target, coverage.consentIds(), null);
-            deliver(pseudonym, doc, target, coverage.consentIds());
+            d.held.delete(e.key);
+            audit(
+                    d,
+                    pseudonym,
+                    AuditChain.Action.RELEASED,
+                    doc,
+                    target,
+                    coverage.consentIds(),
+                    null);
+            deliver(d, pseudonym, doc, target, coverage.consentIds());
         }
     }
 
     private void audit(
+            Decision d,
             String pseudonym,
             AuditChain.Action action,
             CanonicalDocument doc,
             SourceSystem target,
             List<String> consentIds,
             String reason) {
-        String previous = Optional.ofNullable(auditHead.get(pseudonym)).orElse(AuditChain.GENESIS);
+        String previous =
+                Optional.ofNullable(d.auditHead.get(pseudonym)).orElse(AuditChain.GENESIS);
         AuditChain.Record r =
                 AuditChain.next(
                         previous,
@@ -310,8 +597,8 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
                         target == null ? null : target.id(),
                         consentIds,
                         reason);
-        auditHead.put(pseudonym, r.hash());
-        context.forward(
+        d.auditHead.put(pseudonym, r.hash());
+        d.emit(
                 new Record<>(
                         utf8(pseudonym),
                         bytes(CanonicalJson.mapper().valueToTree(r)),
@@ -319,8 +606,8 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
                 AUDIT_SINK);
     }
 
-    private Optional<Versions.Seen> seenVersion(String documentId) {
-        String v = versions.get(documentId);
+    private Optional<Versions.Seen> seenVersion(Decision d, String documentId) {
+        String v = d.versions.get(documentId);
         if (v == null) {
             return Optional.empty();
         }
@@ -344,6 +631,22 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
 
     private LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), Ages.COPENHAGEN);
+    }
+
+    private static int size(Record<byte[], byte[]> r) {
+        int size =
+                (r.key() == null ? 0 : r.key().length) + (r.value() == null ? 0 : r.value().length);
+        for (Header h : r.headers()) {
+            size += h.key().length() + (h.value() == null ? 0 : h.value().length);
+        }
+        return size;
+    }
+
+    private static String header(Headers headers, String key) {
+        Header h = headers.lastHeader(key);
+        return h == null || h.value() == null
+                ? null
+                : new String(h.value(), StandardCharsets.UTF_8);
     }
 
     private static CanonicalDocument read(byte[] json) {

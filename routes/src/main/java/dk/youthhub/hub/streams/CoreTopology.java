@@ -6,6 +6,7 @@ import dk.youthhub.hub.config.HubProperties;
 import dk.youthhub.hub.connectors.ConnectorRegistry;
 import dk.youthhub.hub.core.Minimisation;
 import dk.youthhub.hub.core.RoutingPolicy;
+import dk.youthhub.hub.deadletter.DeadLetters;
 import dk.youthhub.hub.kafka.Topics;
 import java.time.Clock;
 import java.util.Arrays;
@@ -25,7 +26,11 @@ public final class CoreTopology {
     private CoreTopology() {}
 
     public static Topology build(
-            HubProperties props, Topics topics, ConnectorRegistry registry, Clock clock) {
+            HubProperties props,
+            Topics topics,
+            ConnectorRegistry registry,
+            PoisonRecords poison,
+            Clock clock) {
         HubProperties.Core core = props.core();
         Topology t = new Topology();
         t.addSource(
@@ -40,9 +45,16 @@ public final class CoreTopology {
                                 policy(core.routing()),
                                 new Minimisation(core.excludedThemes()),
                                 registry,
+                                topics,
+                                new DeadLetters(topics, clock, props),
+                                poison,
                                 clock,
-                                core.heldRetention(),
-                                core.releaseCheckInterval()),
+                                new CoreProcessor.Settings(
+                                        core.heldRetention(),
+                                        core.releaseCheckInterval(),
+                                        props.dedupe().window(),
+                                        props.limits().maxPayloadBytes(),
+                                        props.limits().maxRecordBytes())),
                 SOURCE);
         t.addStateStore(
                 Stores.keyValueStoreBuilder(
@@ -56,12 +68,8 @@ public final class CoreTopology {
                         Serdes.String(),
                         Serdes.String()),
                 PROCESSOR);
-        t.addStateStore(
-                Stores.keyValueStoreBuilder(
-                        Stores.persistentKeyValueStore(CoreProcessor.SEEN),
-                        Serdes.String(),
-                        Serdes.String()),
-                PROCESSOR);
+        // seen event ids, kept for the dedupe window: old segments are dropped whole
+        t.addStateStore(SeenWindow.store(CoreProcessor.SEEN, props.dedupe().window()), PROCESSOR);
         t.addStateStore(
                 Stores.keyValueStoreBuilder(
                         Stores.persistentKeyValueStore(CoreProcessor.HELD),

@@ -39,11 +39,12 @@ class CircuitBreakerTest {
 
     @Test
     void opensAfterTheThresholdOfConsecutiveFailures() {
-        breaker.failure();
-        breaker.failure();
-        assertThat(breaker.allowsCall()).isTrue();
-        breaker.failure();
-        assertThat(breaker.allowsCall()).isFalse();
+        assertThat(breaker.failure()).isFalse();
+        assertThat(breaker.failure()).isFalse();
+        assertThat(breaker.acquire()).isEqualTo(CircuitBreaker.Permit.CALL);
+        assertThat(breaker.failure()).as("this failure opens it").isTrue();
+        assertThat(breaker.acquire()).isEqualTo(CircuitBreaker.Permit.WAIT);
+        assertThat(breaker.waitMs()).isEqualTo(1000);
         assertThat(breaker.timesOpened()).isEqualTo(1);
     }
 
@@ -54,35 +55,31 @@ class CircuitBreakerTest {
         breaker.success();
         breaker.failure();
         breaker.failure();
-        assertThat(breaker.allowsCall()).isTrue();
+        assertThat(breaker.acquire()).isEqualTo(CircuitBreaker.Permit.CALL);
     }
 
     @Test
-    void letsOneTrialThroughAfterTheOpenPeriodAndReopensOnFailure() {
+    void letsOneTrialAtATimeThroughAfterTheOpenPeriodAndReopensOnFailure() {
         breaker.failure();
         breaker.failure();
         breaker.failure();
         clock.advance(Duration.ofMillis(999));
-        assertThat(breaker.allowsCall()).isFalse();
+        assertThat(breaker.acquire()).isEqualTo(CircuitBreaker.Permit.WAIT);
         assertThat(breaker.state()).isEqualTo("OPEN");
         clock.advance(Duration.ofMillis(1));
-        assertThat(breaker.allowsCall()).isTrue();
         assertThat(breaker.state()).isEqualTo("HALF_OPEN");
-        breaker.failure();
-        assertThat(breaker.allowsCall()).isFalse();
+        assertThat(breaker.acquire()).isEqualTo(CircuitBreaker.Permit.TRIAL);
+        assertThat(breaker.acquire())
+                .as("a second caller waits for the trial")
+                .isEqualTo(CircuitBreaker.Permit.WAIT);
+        assertThat(breaker.failure()).isTrue();
+        assertThat(breaker.acquire()).isEqualTo(CircuitBreaker.Permit.WAIT);
         assertThat(breaker.timesOpened()).isEqualTo(2);
         clock.advance(Duration.ofMillis(1000));
+        assertThat(breaker.acquire()).isEqualTo(CircuitBreaker.Permit.TRIAL);
         breaker.success();
-        assertThat(breaker.allowsCall()).isTrue();
+        assertThat(breaker.acquire()).isEqualTo(CircuitBreaker.Permit.CALL);
         assertThat(breaker.isOpen()).isFalse();
         assertThat(breaker.state()).isEqualTo("CLOSED");
-    }
-
-    @Test
-    void theIdempotencyKeyIsStablePerVersionAndDiffersBetweenVersionsAndDocuments() {
-        String v1 = JobcenterDelivery.idempotencyKey("dubu:handleplan:HP-1", 1);
-        assertThat(v1).isEqualTo(JobcenterDelivery.idempotencyKey("dubu:handleplan:HP-1", 1));
-        assertThat(v1).isNotEqualTo(JobcenterDelivery.idempotencyKey("dubu:handleplan:HP-1", 2));
-        assertThat(v1).isNotEqualTo(JobcenterDelivery.idempotencyKey("dubu:handleplan:HP-2", 1));
     }
 }

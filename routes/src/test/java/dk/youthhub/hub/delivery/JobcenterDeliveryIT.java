@@ -16,7 +16,7 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dk.youthhub.hub.connectors.ConnectorRegistry;
 import dk.youthhub.hub.deadletter.DeadLetters;
-import dk.youthhub.hub.routes.JobcenterDeliveryRoutes;
+import dk.youthhub.hub.inbound.CloudEvents;
 import dk.youthhub.hub.support.Deliveries;
 import dk.youthhub.hub.support.HubIT;
 import dk.youthhub.hub.support.Records;
@@ -39,7 +39,7 @@ class JobcenterDeliveryIT extends HubIT {
     private static final byte[] KEY = "delivery-it".getBytes(StandardCharsets.UTF_8);
 
     @Autowired ConnectorRegistry registry;
-    @Autowired JobcenterDeliveryRoutes routes;
+    @Autowired JobcenterDeliveries routes;
     @Autowired org.springframework.boot.test.web.client.TestRestTemplate health;
 
     private final WireMockServer jobcenter = SharedWireMock.server();
@@ -55,7 +55,7 @@ class JobcenterDeliveryIT extends HubIT {
         List<LoggedRequest> requests = awaitRequests(doc, 2);
         assertThat(requests)
                 .extracting(r -> r.getHeader("Idempotency-Key"))
-                .containsOnly(JobcenterDelivery.idempotencyKey(doc, 1));
+                .containsOnly(CloudEvents.deliveryId("jobcenter", doc, 1));
         assertThat(requests)
                 .extracting(r -> r.getHeader("Authorization"))
                 .containsOnly("Bearer " + HUB_TO_JOBCENTER_TOKEN);
@@ -122,8 +122,8 @@ class JobcenterDeliveryIT extends HubIT {
         assertThat(requests)
                 .extracting(r -> r.getHeader("Idempotency-Key"))
                 .containsExactly(
-                        JobcenterDelivery.idempotencyKey(doc, 1),
-                        JobcenterDelivery.idempotencyKey(doc, 2));
+                        CloudEvents.deliveryId("jobcenter", doc, 1),
+                        CloudEvents.deliveryId("jobcenter", doc, 2));
         assertNotDeadLettered(doc);
     }
 

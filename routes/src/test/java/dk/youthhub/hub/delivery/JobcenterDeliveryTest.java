@@ -2,20 +2,20 @@ package dk.youthhub.hub.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.youthhub.connector.ErrorCode;
 import dk.youthhub.hub.config.HubProperties;
-import dk.youthhub.hub.deadletter.DeadLetters;
-import dk.youthhub.hub.kafka.Topics;
-import dk.youthhub.hub.stage.InboundRecord;
+import dk.youthhub.hub.inbound.CloudEvents;
 import dk.youthhub.hub.support.TestProps;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.producer.ProducerRecord;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 
-/** Inputs the job centre is never called for. */
+/** Inputs the job centre is never called for, and the idempotency key. */
 class JobcenterDeliveryTest {
     private final HubProperties props =
             TestProps.bind(
@@ -24,49 +24,50 @@ class JobcenterDeliveryTest {
                             "x:9092",
                             "HUB_JOBCENTER_BASE_URL",
                             "http://127.0.0.1:1"));
-    private final Topics topics = new Topics(props);
 
     @Test
-    void anUnreadableDeliveryIsDeadLetteredMalformedWithoutACall() throws Exception {
-        assertThat(code(delivery().transform(record("{not json".getBytes(StandardCharsets.UTF_8)))))
-                .isEqualTo("MALFORMED");
+    void anUnreadableDeliveryFailsMalformedForTheJobCentreWithoutACall() throws Exception {
+        CircuitBreaker breaker = new CircuitBreaker(1, 60_000, Clock.systemUTC());
+        try (JobcenterDelivery delivery =
+                new JobcenterDelivery(props.jobcenter(), "token", breaker, Clock.systemUTC())) {
+            Deliverer.Result r = delivery.deliver(record("{not json", new RecordHeaders()));
+            assertThat(r).isInstanceOf(Deliverer.Failed.class);
+            Deliverer.Failed f = (Deliverer.Failed) r;
+            assertThat(f.reason().code()).isEqualTo(ErrorCode.MALFORMED);
+            assertThat(f.reason().target()).isEqualTo("jobcenter");
+            assertThat(breaker.timesOpened()).as("no call was made").isZero();
+        }
     }
 
     @Test
-    void aDefectIsDeadLetteredProcessingFailedNotRetriedForever() throws Exception {
-        // a defect stands in as a missing circuit breaker: the first call fails with an NPE
-        JobcenterDelivery broken =
-                new JobcenterDelivery(
-                        props.jobcenter(),
-                        "token",
-                        null,
-                        new DeadLetters(topics, java.time.Clock.systemUTC()));
-        byte[] delivery = "{\"documentId\":\"d\",\"version\":1}".getBytes(StandardCharsets.UTF_8);
-        List<ProducerRecord<byte[], byte[]>> out = broken.transform(record(delivery));
-        assertThat(code(out)).isEqualTo("PROCESSING_FAILED");
-        assertThat(out.get(0).value()).isEqualTo(delivery);
+    void theIdempotencyKeyIsTheDeliverysCeIdOrTheContractsNameBasedUuid() throws Exception {
+        RecordHeaders h = new RecordHeaders();
+        h.add(CloudEvents.ID, "the-ce-id".getBytes(StandardCharsets.UTF_8));
+        String body = "{\"documentId\":\"dubu:handleplan:P-1\",\"version\":3}";
+        assertThat(JobcenterDelivery.idempotencyKey(record(body, h))).isEqualTo("the-ce-id");
+        assertThat(JobcenterDelivery.idempotencyKey(record(body, new RecordHeaders())))
+                .isEqualTo(CloudEvents.deliveryId("jobcenter", "dubu:handleplan:P-1", 3))
+                .isEqualTo(
+                        java.util
+                                .UUID
+                                .nameUUIDFromBytes(
+                                        "jobcenter|dubu:handleplan:P-1|3"
+                                                .getBytes(StandardCharsets.UTF_8))
+                                .toString());
     }
 
-    private JobcenterDelivery delivery() {
-        return new JobcenterDelivery(
-                props.jobcenter(),
-                "token",
-                new CircuitBreaker(5, 1000, Clock.systemUTC()),
-                new DeadLetters(topics, java.time.Clock.systemUTC()));
-    }
-
-    private static InboundRecord record(byte[] value) {
-        return new InboundRecord(
-                "jobcenter.deliveries.v1", 0, 1, 1L, null, value, new RecordHeaders());
-    }
-
-    private static String code(List<ProducerRecord<byte[], byte[]>> out) {
-        assertThat(out)
-                .hasSize(2)
-                .extracting(ProducerRecord::topic)
-                .containsExactly("hub.deadletter.v1", "hub.audit.v1");
-        return new String(
-                out.get(0).headers().lastHeader(DeadLetters.ERROR_CODE).value(),
-                StandardCharsets.UTF_8);
+    private static ConsumerRecord<byte[], byte[]> record(String value, RecordHeaders headers) {
+        return new ConsumerRecord<>(
+                "jobcenter.deliveries.v1",
+                0,
+                1,
+                1L,
+                TimestampType.CREATE_TIME,
+                -1,
+                value.length(),
+                null,
+                value.getBytes(StandardCharsets.UTF_8),
+                headers,
+                Optional.empty());
     }
 }

@@ -3,20 +3,17 @@ package dk.youthhub.hub.inbound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.youthhub.canonical.CanonicalDocument;
+import dk.youthhub.canonical.DocumentType;
+import dk.youthhub.connector.ErrorCode;
 import dk.youthhub.connector.InboundMapper;
 import dk.youthhub.connector.dubu.DubuMapper;
 import dk.youthhub.hub.config.HubProperties;
 import dk.youthhub.hub.deadletter.DeadLetters;
-import dk.youthhub.hub.kafka.Topics;
 import dk.youthhub.hub.privacy.Pseudonymizer;
-import dk.youthhub.hub.stage.InboundRecord;
 import dk.youthhub.hub.support.TestProps;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
 class InboundTransformerTest {
@@ -25,23 +22,19 @@ class InboundTransformerTest {
                     "../connectors/dubu/src/test/resources/fixtures/valid/handleplan-contract-example.native.xml");
     private final HubProperties props =
             TestProps.hub("x:9092", false, "a-test-secret-that-is-long-enough-0123");
-    private final Topics topics = new Topics(props);
     private final Pseudonymizer pseudonymizer = new Pseudonymizer(props);
 
     @Test
-    void writesTheCanonicalDocumentKeyedByPseudonymWithCloudEventsHeadersOnly() throws Exception {
-        RecordHeaders inbound = new RecordHeaders();
-        inbound.add("x-trace", "120309-4127".getBytes(StandardCharsets.UTF_8));
-        List<ProducerRecord<byte[], byte[]>> out =
-                transformer(new DubuMapper(), 1024 * 1024)
-                        .transform(input(Files.readAllBytes(EXAMPLE), inbound));
+    void makesTheCanonicalDocumentKeyedByPseudonymWithCloudEventsHeadersOnly() throws Exception {
+        InboundTransformer.Canonical c =
+                canonical(
+                        transformer(new DubuMapper(), 1024 * 1024)
+                                .transform(POSITION, example(), TIME));
 
-        assertThat(out).hasSize(1);
-        ProducerRecord<byte[], byte[]> r = out.get(0);
-        assertThat(r.topic()).isEqualTo("canonical.handleplan.v1");
-        assertThat(new String(r.key(), StandardCharsets.UTF_8))
-                .isEqualTo(pseudonymizer.pseudonym("1203094127"));
-        assertThat(r.headers().toArray())
+        assertThat(c.type()).isEqualTo(DocumentType.HANDLEPLAN);
+        assertThat(c.pseudonym()).isEqualTo(pseudonymizer.pseudonym("1203094127"));
+        assertThat(c.eventKey()).startsWith("dubu|");
+        assertThat(c.headers().toArray())
                 .extracting(h -> h.key())
                 .containsExactly(
                         "ce_specversion",
@@ -57,22 +50,21 @@ class InboundTransformerTest {
     @Test
     void ceIdIsStablePerInputPositionAndDiffersBetweenPositions() throws Exception {
         InboundTransformer t = transformer(new DubuMapper(), 1024 * 1024);
-        byte[] xml = Files.readAllBytes(EXAMPLE);
-        String first = header(t.transform(input(xml, new RecordHeaders())).get(0), "ce_id");
-        String again = header(t.transform(input(xml, new RecordHeaders())).get(0), "ce_id");
-        InboundRecord other =
-                new InboundRecord("dubu.events.v1", 0, 8, 1L, null, xml, new RecordHeaders());
-        assertThat(first).isEqualTo(again).isNotEqualTo(header(t.transform(other).get(0), "ce_id"));
+        String first = ceId(t.transform(POSITION, example(), TIME));
+        String again = ceId(t.transform(POSITION, example(), TIME));
+        String other = ceId(t.transform("dubu.events.v1/0@8", example(), TIME));
+        assertThat(first).isEqualTo(again).isNotEqualTo(other);
     }
 
     @Test
-    void tooLargeAndEmptyInputsAreDeadLettered() throws Exception {
+    void tooLargeAndEmptyInputsAreRejected() throws Exception {
         InboundTransformer t = transformer(new DubuMapper(), 100);
-        assertThat(code(t.transform(input(Files.readAllBytes(EXAMPLE), new RecordHeaders()))))
-                .isEqualTo("TOO_LARGE");
-        assertThat(code(t.transform(input(new byte[0], new RecordHeaders()))))
-                .isEqualTo("MALFORMED");
-        assertThat(code(t.transform(input(null, new RecordHeaders())))).isEqualTo("MALFORMED");
+        assertThat(rejected(t.transform(POSITION, example(), TIME)).code())
+                .isEqualTo(ErrorCode.TOO_LARGE);
+        assertThat(rejected(t.transform(POSITION, new byte[0], TIME)).code())
+                .isEqualTo(ErrorCode.MALFORMED);
+        assertThat(rejected(t.transform(POSITION, null, TIME)).code())
+                .isEqualTo(ErrorCode.MALFORMED);
     }
 
     @Test
@@ -94,57 +86,49 @@ class InboundTransformerTest {
                             null,
                             null);
                 };
-        List<ProducerRecord<byte[], byte[]>> out =
-                transformer(badMunicipality, 1024 * 1024)
-                        .transform(input(Files.readAllBytes(EXAMPLE), new RecordHeaders()));
-        assertThat(code(out)).isEqualTo("SCHEMA_VIOLATION");
-        assertThat(header(out.get(0), DeadLetters.ERROR_MESSAGE)).contains("/municipalityCode");
+        DeadLetters.Reason r =
+                rejected(
+                        transformer(badMunicipality, 1024 * 1024)
+                                .transform(POSITION, example(), TIME));
+        assertThat(r.code()).isEqualTo(ErrorCode.SCHEMA_VIOLATION);
+        assertThat(r.safeMessage()).contains("/municipalityCode");
     }
 
     @Test
-    void aDefectInAMapperIsDeadLetteredAsProcessingFailedAndTheStageGoesOn() throws Exception {
+    void aDefectInAMapperIsProcessingFailedAndNamesNoContent() throws Exception {
         InboundMapper broken =
                 (payload, at) -> {
                     throw new NullPointerException("120309-4127 must never reach a log");
                 };
-        List<ProducerRecord<byte[], byte[]>> out =
-                transformer(broken, 1024 * 1024)
-                        .transform(input(Files.readAllBytes(EXAMPLE), new RecordHeaders()));
-        assertThat(code(out)).isEqualTo("PROCESSING_FAILED");
-        assertThat(header(out.get(0), DeadLetters.ERROR_MESSAGE)).doesNotContain("120309");
+        DeadLetters.Reason r =
+                rejected(transformer(broken, 1024 * 1024).transform(POSITION, example(), TIME));
+        assertThat(r.code()).isEqualTo(ErrorCode.PROCESSING_FAILED);
+        assertThat(r.safeMessage()).doesNotContain("120309");
+    }
+
+    private static final String POSITION = "dubu.events.v1/0@7";
+    private static final long TIME = 1_780_000_000_000L;
+
+    private static byte[] example() throws Exception {
+        return Files.readAllBytes(EXAMPLE);
     }
 
     private InboundTransformer transformer(InboundMapper mapper, int maxBytes) {
-        return new InboundTransformer(
-                mapper,
-                topics,
-                pseudonymizer,
-                new DeadLetters(topics, java.time.Clock.systemUTC()),
-                maxBytes);
+        return new InboundTransformer(mapper, pseudonymizer, maxBytes);
     }
 
-    private static InboundRecord input(byte[] value, RecordHeaders headers) {
-        return new InboundRecord("dubu.events.v1", 0, 7, 1_780_000_000_000L, null, value, headers);
+    private static InboundTransformer.Canonical canonical(InboundTransformer.Outcome o) {
+        assertThat(o).isInstanceOf(InboundTransformer.Canonical.class);
+        return (InboundTransformer.Canonical) o;
     }
 
-    /** The dead letter's code; its unchained DEAD_LETTERED audit record goes with it. */
-    private static String code(List<ProducerRecord<byte[], byte[]>> out) {
-        assertThat(out).hasSize(2);
-        assertThat(out.get(0).topic()).isEqualTo("hub.deadletter.v1");
-        assertThat(out.get(1).topic()).isEqualTo("hub.audit.v1");
-        assertThat(out.get(1).key()).as("in no young person's chain").isNull();
-        String audit = new String(out.get(1).value(), StandardCharsets.UTF_8);
-        String code = header(out.get(0), DeadLetters.ERROR_CODE);
-        assertThat(audit)
-                .contains(
-                        "\"action\":\"DEAD_LETTERED\"",
-                        "\"reason\":\"" + code + "\"",
-                        "dubu.events.v1/0@7")
-                .doesNotContainPattern("\\d{6}-?\\d{4}");
-        return code;
+    private static DeadLetters.Reason rejected(InboundTransformer.Outcome o) {
+        assertThat(o).isInstanceOf(InboundTransformer.Rejected.class);
+        return ((InboundTransformer.Rejected) o).reason();
     }
 
-    private static String header(ProducerRecord<byte[], byte[]> r, String key) {
-        return new String(r.headers().lastHeader(key).value(), StandardCharsets.UTF_8);
+    private static String ceId(InboundTransformer.Outcome o) {
+        return new String(
+                canonical(o).headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8);
     }
 }

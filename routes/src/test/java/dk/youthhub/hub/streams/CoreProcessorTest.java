@@ -3,6 +3,7 @@ package dk.youthhub.hub.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.youthhub.canonical.Assessment;
 import dk.youthhub.canonical.CanonicalDocument;
 import dk.youthhub.canonical.Consent;
@@ -10,7 +11,12 @@ import dk.youthhub.canonical.DocumentType;
 import dk.youthhub.canonical.SourceSystem;
 import dk.youthhub.canonical.YoungPerson;
 import dk.youthhub.connector.CanonicalJson;
+import dk.youthhub.connector.Connector;
+import dk.youthhub.connector.ConnectorDescriptor;
+import dk.youthhub.connector.ConnectorProperties;
 import dk.youthhub.connector.Cpr;
+import dk.youthhub.connector.InboundMapper;
+import dk.youthhub.connector.OutboundRenderer;
 import dk.youthhub.hub.config.HubProperties;
 import dk.youthhub.hub.connectors.ConnectorRegistry;
 import dk.youthhub.hub.core.AuditChain;
@@ -29,9 +35,12 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -78,6 +87,45 @@ class CoreProcessorTest {
     private final Map<SourceSystem, TestOutputTopic<byte[], byte[]>> deliveries =
             new EnumMap<>(SourceSystem.class);
     private TestOutputTopic<byte[], byte[]> audit;
+    private TestOutputTopic<byte[], byte[]> dead;
+    private final PoisonRecords poison = new PoisonRecords();
+
+    /** The recipient whose renderer has a defect, if any. */
+    private final AtomicReference<SourceSystem> brokenRenderer = new AtomicReference<>();
+
+    private final ConnectorRegistry registry =
+            new ConnectorRegistry() {
+                @Override
+                public Connector of(SourceSystem system) {
+                    Connector real = super.of(system);
+                    return new Connector() {
+                        @Override
+                        public ConnectorDescriptor descriptor() {
+                            return real.descriptor();
+                        }
+
+                        @Override
+                        public Optional<InboundMapper> inboundMapper() {
+                            return real.inboundMapper();
+                        }
+
+                        @Override
+                        public OutboundRenderer renderer() {
+                            return d -> {
+                                if (system == brokenRenderer.get()) {
+                                    throw new IllegalStateException("a defect");
+                                }
+                                return real.renderer().render(d);
+                            };
+                        }
+
+                        @Override
+                        public Class<? extends ConnectorProperties> propertiesType() {
+                            return real.propertiesType();
+                        }
+                    };
+                }
+            };
     private TestOutputTopic<byte[], byte[]> held;
     private final List<JsonNode> auditSeen = new ArrayList<>();
 
@@ -89,9 +137,7 @@ class CoreProcessorTest {
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver =
                 new TopologyTestDriver(
-                        CoreTopology.build(props, topics, new ConnectorRegistry(), clock),
-                        config,
-                        START);
+                        CoreTopology.build(props, topics, registry, poison, clock), config, START);
         for (DocumentType t : DocumentType.values()) {
             in.put(
                     t,
@@ -114,6 +160,11 @@ class CoreProcessorTest {
         held =
                 driver.createOutputTopic(
                         topics.held(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        dead =
+                driver.createOutputTopic(
+                        topics.deadLetter(),
+                        new ByteArrayDeserializer(),
+                        new ByteArrayDeserializer());
     }
 
     @AfterEach
@@ -122,12 +173,98 @@ class CoreProcessorTest {
     }
 
     @Test
+    void aDefectForOneRecipientLeavesTheOthersDeliveredAndItsReplayDeliversOnce() throws Exception {
+        Person p = person(LocalDate.of(2006, 1, 1)); // 20
+        send(
+                consent(
+                        p,
+                        "S-1",
+                        1,
+                        Consent.Status.GIVEN,
+                        Consent.GivenBy.YOUNG_PERSON,
+                        List.of("jobcenter", "uu"),
+                        "all",
+                        START_DAY));
+        brokenRenderer.set(SourceSystem.UU);
+        CanonicalDocument a = assessment(p, "U-1");
+        send(a);
+
+        assertThat(deliveries.get(SourceSystem.JOBCENTER).readRecordsToList()).hasSize(1);
+        assertThat(deliveries.get(SourceSystem.UU).isEmpty()).isTrue();
+        List<TestRecord<byte[], byte[]>> letters = dead.readRecordsToList();
+        assertThat(letters).hasSize(1);
+        TestRecord<byte[], byte[]> letter = letters.get(0);
+        assertThat(header(letter, "hub_error_code")).isEqualTo("PROCESSING_FAILED");
+        assertThat(header(letter, "hub_target")).isEqualTo("uu");
+        assertThat(new String(letter.key(), StandardCharsets.UTF_8)).isEqualTo(p.pseudonym);
+        assertThat(actions(p)).contains("DELIVERED>jobcenter").doesNotContain("DELIVERED>uu");
+
+        send(a); // the same event again: it was processed, its outcome committed
+        assertThat(allDeliveries()).isEmpty();
+        assertThat(dead.isEmpty()).isTrue();
+
+        brokenRenderer.set(null);
+        replay(letter, "0-17");
+        replay(letter, "0-17"); // the same replay twice: processed once
+        assertThat(deliveries.get(SourceSystem.UU).readRecordsToList()).hasSize(1);
+        assertThat(allDeliveries()).as("the replay is for its recipient alone").isEmpty();
+        assertThat(actions(p))
+                .containsSubsequence("DELIVERED>jobcenter", "RECEIVED:REPLAY", "DELIVERED>uu");
+        assertThat(actions(p).stream().filter(x -> x.startsWith("DELIVERED"))).hasSize(2);
+    }
+
+    @Test
+    void aDeliveryTooLargeForOneRecipientIsDeadLetteredForItAloneAndTheCoreGoesOn()
+            throws Exception {
+        Person p = person(LocalDate.of(2006, 1, 1)); // 20
+        send(
+                consent(
+                        p,
+                        "S-1",
+                        1,
+                        Consent.Status.GIVEN,
+                        Consent.GivenBy.YOUNG_PERSON,
+                        List.of("dubu", "jobcenter"),
+                        "all",
+                        START_DAY));
+        // 300,000 ampersands: DUBU's XML escapes each to five bytes, over the 512 KiB limit
+        ObjectNode json = CanonicalJson.mapper().valueToTree(handleplanFrom(p, "dhuv-big"));
+        ((ObjectNode) json.get("handleplan").get("goals").get(0)).put("text", "&".repeat(300_000));
+        send(CanonicalJson.mapper().treeToValue(json, CanonicalDocument.class));
+        send(handleplanFrom(p, "dhuv-small"));
+
+        List<TestRecord<byte[], byte[]>> letters = dead.readRecordsToList();
+        assertThat(letters).hasSize(1);
+        assertThat(header(letters.get(0), "hub_error_code")).isEqualTo("TOO_LARGE");
+        assertThat(header(letters.get(0), "hub_target")).isEqualTo("dubu");
+        assertThat(deliveries.get(SourceSystem.JOBCENTER).readRecordsToList())
+                .as("the big plan to the job centre, then the small one")
+                .hasSize(2);
+        assertThat(deliveries.get(SourceSystem.DUBU).readRecordsToList())
+                .as("only the small plan fits DUBU")
+                .hasSize(1);
+    }
+
+    @Test
+    void anInputWhoseOutputKafkaRefusedIsDeadLetteredWithoutItsValueTheSecondTime()
+            throws Exception {
+        Person p = person(LocalDate.of(2006, 1, 1));
+        poison.failed(topics.canonical(DocumentType.HANDLEPLAN), 0, 0);
+        poison.failed(topics.canonical(DocumentType.HANDLEPLAN), 0, 0);
+        send(handleplanFrom(p, "dhuv-refused"));
+        send(handleplanFrom(p, "dhuv-next"));
+
+        List<TestRecord<byte[], byte[]>> letters = dead.readRecordsToList();
+        assertThat(letters).hasSize(1);
+        assertThat(header(letters.get(0), "hub_error_code")).isEqualTo("TOO_LARGE");
+        assertThat(header(letters.get(0), "hub_value_omitted")).isEqualTo("true");
+        assertThat(letters.get(0).value()).isNull();
+        assertThat(poison.size()).isZero();
+        assertThat(actions(p)).containsOnlyOnce("RECEIVED");
+    }
+
+    @Test
     void anUnreadableCanonicalRecordIsDeadLetteredAndTheOnesBehindGoOn() throws Exception {
-        TestOutputTopic<byte[], byte[]> dead =
-                driver.createOutputTopic(
-                        topics.deadLetter(),
-                        new ByteArrayDeserializer(),
-                        new ByteArrayDeserializer());
         byte[] garbage = "{not json".getBytes(StandardCharsets.UTF_8);
         in.get(DocumentType.HANDLEPLAN).pipeInput("p-x".getBytes(StandardCharsets.UTF_8), garbage);
         in.get(DocumentType.HANDLEPLAN).pipeInput((byte[]) null, garbage);
@@ -491,6 +628,19 @@ class CoreProcessorTest {
         CanonicalDocument a = withPerson(sample("assessment-child"), p, id, 1);
         assertThat(a.assessment().kind()).isEqualTo(Assessment.Kind.CHILD_ASSESSMENT);
         return a;
+    }
+
+    private CanonicalDocument handleplanFrom(Person p, String id) throws Exception {
+        return withPerson(sample("handleplan-adult"), p, id, 1);
+    }
+
+    private void replay(TestRecord<byte[], byte[]> letter, String id) {
+        RecordHeaders h = new RecordHeaders();
+        h.add("hub_replay_of", id.getBytes(StandardCharsets.UTF_8));
+        h.add("hub_target", letter.headers().lastHeader("hub_target").value());
+        String topic = header(letter, "hub_source_topic");
+        driver.createInputTopic(topic, new ByteArraySerializer(), new ByteArraySerializer())
+                .pipeInput(new TestRecord<>(letter.key(), letter.value(), h));
     }
 
     private CanonicalDocument handleplan(Person p, String id, long version) throws Exception {

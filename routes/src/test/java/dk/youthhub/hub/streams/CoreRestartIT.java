@@ -126,7 +126,11 @@ class CoreRestartIT {
         KafkaStreams s =
                 new KafkaStreams(
                         CoreTopology.build(
-                                props, topics, new ConnectorRegistry(), Clock.systemUTC()),
+                                props,
+                                topics,
+                                new ConnectorRegistry(),
+                                new PoisonRecords(),
+                                Clock.systemUTC()),
                         config);
         s.start();
         return s;

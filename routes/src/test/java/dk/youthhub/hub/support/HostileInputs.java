@@ -3,10 +3,11 @@ package dk.youthhub.hub.support;
 import static dk.youthhub.hub.support.Records.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.youthhub.hub.core.Hashes;
 import dk.youthhub.hub.deadletter.DeadLetters;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** Sends hostile inputs to a hub input topic and checks their dead letters. */
@@ -26,24 +27,22 @@ public final class HostileInputs {
             byte[] key,
             Map<String, byte[]> inputs)
             throws Exception {
-        String run = UUID.randomUUID().toString();
+        Map<String, String> caseAt = new HashMap<>();
         for (Map.Entry<String, byte[]> e : inputs.entrySet()) {
-            Records.send(
-                    servers,
-                    inputTopic,
-                    key,
-                    e.getValue(),
-                    Records.header("test-case", run + "/" + e.getKey()));
+            caseAt.put(Records.send(servers, inputTopic, key, e.getValue()), e.getKey());
         }
         List<ConsumerRecord<byte[], byte[]>> dead =
-                Records.awaitDeadLettersOfRun(servers, deadLetterTopic, run, inputs.size());
+                Records.awaitDeadLettersOf(servers, deadLetterTopic, caseAt.keySet());
         assertThat(dead).hasSize(inputs.size());
         for (ConsumerRecord<byte[], byte[]> d : dead) {
-            String testCase = header(d, "test-case").substring(run.length() + 1);
+            String testCase = caseAt.get(Records.sourcePosition(d));
             assertThat(header(d, DeadLetters.ERROR_CODE))
                     .as(testCase)
                     .isEqualTo(testCase.split("-")[0]);
-            assertThat(d.key()).as("key unchanged").isEqualTo(key);
+            assertThat(Records.text(d.key())).as("names nobody").isEqualTo("unidentified");
+            assertThat(header(d, DeadLetters.SOURCE_KEY_SHA256))
+                    .as("the source's key only as a digest")
+                    .isEqualTo(Hashes.sha256Hex(key));
             assertThat(d.value()).as("value unchanged").isEqualTo(inputs.get(testCase));
             assertThat(header(d, DeadLetters.SOURCE_TOPIC)).isEqualTo(inputTopic);
             assertThat(header(d, DeadLetters.SOURCE_PARTITION)).matches("\\d+");

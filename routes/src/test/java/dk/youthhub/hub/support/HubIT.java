@@ -41,7 +41,7 @@ import org.springframework.boot.test.context.SpringBootTest;
             "hub.security.tokens.admin=" + HubIT.ADMIN_TOKEN,
             "hub.jobcenter.delivery-token=" + HubIT.HUB_TO_JOBCENTER_TOKEN,
             "hub.jobcenter.timeout-ms=2000",
-            "hub.jobcenter.max-attempts=3",
+            "hub.jobcenter.max-attempts=5",
             "hub.jobcenter.max-backoff-ms=200",
             "hub.jobcenter.max-retry-after-ms=3000",
             "hub.jobcenter.breaker-failure-threshold=5",

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +21,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -30,11 +32,14 @@ public final class Records {
 
     private Records() {}
 
-    public static void send(
+    /** Writes one record and says where it landed, {@code <topic>/<partition>@<offset>}. */
+    public static String send(
             String servers, String topic, byte[] key, byte[] value, Header... headers)
             throws Exception {
         try (KafkaProducer<byte[], byte[]> p = producer(servers)) {
-            p.send(new ProducerRecord<>(topic, null, key, value, List.of(headers))).get();
+            RecordMetadata m =
+                    p.send(new ProducerRecord<>(topic, null, key, value, List.of(headers))).get();
+            return m.topic() + "/" + m.partition() + "@" + m.offset();
         }
     }
 
@@ -148,22 +153,30 @@ public final class Records {
         return records.stream().filter(r -> text(r.value()).contains(marker)).toList();
     }
 
-    /** Waits for {@code count} dead letters carrying a {@code test-case} header of this run. */
-    public static List<ConsumerRecord<byte[], byte[]>> awaitDeadLettersOfRun(
-            String servers, String topic, String run, int count) {
-        return ofRun(
-                readUntil(servers, topic, "read_committed", rs -> ofRun(rs, run).size() >= count),
-                run);
+    /** Where a dead letter's input was, {@code <topic>/<partition>@<offset>}. */
+    public static String sourcePosition(ConsumerRecord<?, ?> deadLetter) {
+        return header(deadLetter, "hub_source_topic")
+                + "/"
+                + header(deadLetter, "hub_source_partition")
+                + "@"
+                + header(deadLetter, "hub_source_offset");
     }
 
-    private static List<ConsumerRecord<byte[], byte[]>> ofRun(
-            List<ConsumerRecord<byte[], byte[]>> rs, String run) {
-        return rs.stream()
-                .filter(
-                        r ->
-                                header(r, "test-case") != null
-                                        && header(r, "test-case").startsWith(run + "/"))
-                .toList();
+    /** Waits for the dead letters of the inputs at these positions. */
+    public static List<ConsumerRecord<byte[], byte[]>> awaitDeadLettersOf(
+            String servers, String topic, Collection<String> positions) {
+        return of(
+                readUntil(
+                        servers,
+                        topic,
+                        "read_committed",
+                        rs -> of(rs, positions).size() >= positions.size()),
+                positions);
+    }
+
+    private static List<ConsumerRecord<byte[], byte[]>> of(
+            List<ConsumerRecord<byte[], byte[]>> rs, Collection<String> positions) {
+        return rs.stream().filter(r -> positions.contains(sourcePosition(r))).toList();
     }
 
     private static KafkaProducer<byte[], byte[]> producer(String servers) {

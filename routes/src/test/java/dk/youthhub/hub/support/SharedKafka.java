@@ -1,7 +1,9 @@
 package dk.youthhub.hub.support;
 
+import java.io.File;
 import java.util.Map;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * One real in-JVM KRaft broker for all integration tests of a run. Single broker: the transaction
@@ -15,6 +17,8 @@ public final class SharedKafka {
 
     public static synchronized String bootstrapServers() {
         if (broker == null) {
+            // state of an earlier run belongs to an earlier broker: Kafka Streams would restore it
+            FileSystemUtils.deleteRecursively(new File("target/it-data"));
             broker = new EmbeddedKafkaKraftBroker(1, 3);
             broker.brokerProperties(
                     Map.of(

@@ -6,38 +6,35 @@ import dk.youthhub.connector.dubu.DubuMapper;
 import dk.youthhub.hub.config.HubProperties;
 import dk.youthhub.hub.deadletter.DeadLetters;
 import dk.youthhub.hub.inbound.InboundTransformer;
-import dk.youthhub.hub.kafka.KafkaClients;
+import dk.youthhub.hub.ingest.IngestTopology;
 import dk.youthhub.hub.kafka.Topics;
 import dk.youthhub.hub.privacy.Pseudonymizer;
-import dk.youthhub.hub.stage.StageCommitFactory;
-import dk.youthhub.hub.stage.StageEndpoints;
-import dk.youthhub.hub.stage.TransactionalStage;
+import dk.youthhub.hub.streams.PoisonRecords;
+import dk.youthhub.hub.streams.StreamsSettings;
 import dk.youthhub.hub.support.Records;
 import dk.youthhub.hub.support.SharedKafka;
 import dk.youthhub.hub.support.TestProps;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.kafka.KafkaComponent;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 
 /**
- * Throughput of one inbound stage (DUBU XML → canonical, exactly-once) on a real in-JVM broker: all
- * inputs are written first, then the stage drains them; the time is from start to the last
- * committed output. Prints records per second; asserts only that every record arrived once. Target
- * and results: {@code BENCHMARKS.md}.
+ * Throughput of the ingest stage (DUBU XML → canonical, deduplicated, exactly-once) on a real
+ * in-JVM broker: all inputs are written first, then the stage drains them; the time is from start
+ * to the last committed output. Prints records per second; asserts only that every record arrived
+ * once. Target and results: {@code BENCHMARKS.md}.
  */
-class InboundStageBench {
+class IngestStageBench {
     private static final int RECORDS = Integer.getInteger("bench.records", 20_000);
-    private static final int BATCH = Integer.getInteger("bench.batch", 500);
 
     @Test
     void dubuToCanonical() throws Exception {
@@ -83,33 +80,27 @@ class InboundStageBench {
                                                 .getBytes(StandardCharsets.UTF_8))
                         .toList());
 
-        KafkaClients clients = new KafkaClients(props, Optional.empty());
-        InboundTransformer transformer = dubuTransformer(props, topics);
-        try (DefaultCamelContext camel = new DefaultCamelContext()) {
-            KafkaComponent kafka = new KafkaComponent();
-            kafka.getConfiguration().setBrokers(servers);
-            camel.addComponent("kafka", kafka);
-            camel.getRegistry().bind("stageCommitFactory", new StageCommitFactory());
-            Properties p = new Properties();
-            p.setProperty("bench.in", in);
-            p.setProperty("hub.kafka.group-prefix", "bench-" + run);
-            p.setProperty("hub.stage.max-batch", String.valueOf(BATCH));
-            p.setProperty("hub.stage.poll-timeout-ms", "100");
-            p.setProperty("hub.stage.consumers", "1");
-            camel.getPropertiesComponent().setInitialProperties(p);
-            TransactionalStage stage = new TransactionalStage("bench", transformer, clients, 1000);
-            camel.addService(stage);
-            camel.addRoutes(
-                    new RouteBuilder() {
-                        @Override
-                        public void configure() {
-                            from(StageEndpoints.batchInput("bench.in", "bench"))
-                                    .routeId("bench")
-                                    .process(stage);
-                        }
-                    });
+        InboundTransformer transformer = dubuTransformer(props);
+        Properties config = new Properties();
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-" + run + ".ingest");
+        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        config.put(StreamsConfig.STATE_DIR_CONFIG, "target/bench-state/" + run);
+        config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+        StreamsSettings.harden(config, new PoisonRecords());
+        try (KafkaStreams streams =
+                new KafkaStreams(
+                        IngestTopology.build(
+                                Map.of(in, transformer),
+                                topics,
+                                new DeadLetters(topics, Clock.systemUTC(), props),
+                                new PoisonRecords(),
+                                props.dedupe().window(),
+                                props.limits().maxRecordBytes(),
+                                Clock.systemUTC()),
+                        config)) {
             long start = System.nanoTime();
-            camel.start();
+            streams.start();
             var outputs =
                     Records.readUntil(
                             servers,
@@ -120,10 +111,9 @@ class InboundStageBench {
             long first = outputs.stream().mapToLong(r -> r.timestamp()).min().orElseThrow();
             long last = outputs.stream().mapToLong(r -> r.timestamp()).max().orElseThrow();
             System.out.printf(
-                    "BENCH dubu-to-canonical: %d records, batch %d, %.1f s from start (%.0f records/s),"
+                    "BENCH ingest (dubu): %d records, %.1f s from start (%.0f records/s),"
                             + " %.1f s from first to last output (%.0f records/s)%n",
                     RECORDS,
-                    BATCH,
                     seconds,
                     RECORDS / seconds,
                     (last - first) / 1e3,
@@ -142,25 +132,21 @@ class InboundStageBench {
                                 "unused:9092",
                                 "HUB_PSEUDONYM_SECRET",
                                 "bench-secret-0123456789abcdef0123456789"));
-        Topics topics = new Topics(props);
-        InboundTransformer transformer = dubuTransformer(props, topics);
+        InboundTransformer transformer = dubuTransformer(props);
         byte[] example =
                 Files.readAllBytes(
                         Path.of(
                                 "../connectors/dubu/src/test/resources/fixtures/valid/handleplan-contract-example.native.xml"));
         for (int i = 0; i < 5_000; i++) { // warm-up
-            transformer.transform(
-                    new dk.youthhub.hub.stage.InboundRecord("in", 0, i, 0L, null, example, null));
+            transformer.transform("in/0@" + i, example, 0L);
         }
         long start = System.nanoTime();
         int outputs = 0;
         for (int i = 0; i < RECORDS; i++) {
-            outputs +=
-                    transformer
-                            .transform(
-                                    new dk.youthhub.hub.stage.InboundRecord(
-                                            "in", 0, i, 0L, null, example, null))
-                            .size();
+            if (transformer.transform("in/0@" + i, example, 0L)
+                    instanceof InboundTransformer.Canonical) {
+                outputs++;
+            }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(
@@ -169,12 +155,8 @@ class InboundStageBench {
         assertThat(outputs).isEqualTo(RECORDS);
     }
 
-    private static InboundTransformer dubuTransformer(HubProperties props, Topics topics) {
+    private static InboundTransformer dubuTransformer(HubProperties props) {
         return new InboundTransformer(
-                new DubuMapper(),
-                topics,
-                new Pseudonymizer(props),
-                new DeadLetters(topics, java.time.Clock.systemUTC()),
-                props.limits().maxPayloadBytes());
+                new DubuMapper(), new Pseudonymizer(props), props.limits().maxPayloadBytes());
     }
 }

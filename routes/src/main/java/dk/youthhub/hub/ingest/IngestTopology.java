@@ -1,0 +1,259 @@
+package dk.youthhub.hub.ingest;
+
+import dk.youthhub.canonical.DocumentType;
+import dk.youthhub.connector.ErrorCode;
+import dk.youthhub.hub.deadletter.DeadLetters;
+import dk.youthhub.hub.inbound.CloudEvents;
+import dk.youthhub.hub.inbound.InboundTransformer;
+import dk.youthhub.hub.kafka.Topics;
+import dk.youthhub.hub.streams.PoisonRecords;
+import dk.youthhub.hub.streams.SeenWindow;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.TopicNameExtractor;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+/**
+ * The ingest stage: each connector's native events to canonical records, once per event. A
+ * connector's mapper runs where the event is read; canonical records are then repartitioned by the
+ * young person's pseudonym (an internal topic Kafka Streams creates and purges), where one task
+ * owns each young person and remembers the event ids it has let through for the dedupe window.
+ * Outputs, dead letters, the dedupe state and the input offsets commit together ({@code
+ * exactly_once_v2}).
+ */
+public final class IngestTopology {
+    public static final String SEEN = "ingest-seen";
+
+    /** Carries the event's identity across the internal topic; never on a canonical record. */
+    static final String EVENT = "hub_event";
+
+    private IngestTopology() {}
+
+    enum Kind {
+        CANONICAL,
+        DEAD_LETTER,
+        AUDIT
+    }
+
+    /** A mapped record and where it goes. */
+    record Routed(Kind kind, byte[] value) {}
+
+    /**
+     * @param transformers each inbound topic's transformer
+     */
+    public static Topology build(
+            Map<String, InboundTransformer> transformers,
+            Topics topics,
+            DeadLetters deadLetters,
+            PoisonRecords poison,
+            Duration dedupeWindow,
+            int maxRecordBytes,
+            Clock clock) {
+        StreamsBuilder b = new StreamsBuilder();
+        b.addStateStore(SeenWindow.store(SEEN, dedupeWindow));
+        KStream<byte[], Routed> mapped = null;
+        for (Map.Entry<String, InboundTransformer> e : transformers.entrySet()) {
+            String replays = "replays-" + e.getKey();
+            b.addStateStore(SeenWindow.store(replays, dedupeWindow));
+            KStream<byte[], Routed> one =
+                    b.stream(e.getKey(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
+                            .process(
+                                    () ->
+                                            new MapProcessor(
+                                                    e.getValue(),
+                                                    deadLetters,
+                                                    poison,
+                                                    maxRecordBytes,
+                                                    new SeenWindow(replays, dedupeWindow, clock)),
+                                    Named.as("map-" + e.getKey()),
+                                    replays);
+            mapped = mapped == null ? one : mapped.merge(one);
+        }
+        Produced<byte[], byte[]> bytes = Produced.with(Serdes.ByteArray(), Serdes.ByteArray());
+        mapped.split(Named.as("ingest-"))
+                .branch(
+                        (k, v) -> v.kind() == Kind.CANONICAL,
+                        Branched.withConsumer(
+                                s ->
+                                        s.mapValues(Routed::value)
+                                                .repartition(
+                                                        Repartitioned.with(
+                                                                        Serdes.ByteArray(),
+                                                                        Serdes.ByteArray())
+                                                                .withName("by-young-person"))
+                                                .process(
+                                                        () ->
+                                                                new DedupeProcessor(
+                                                                        new SeenWindow(
+                                                                                SEEN,
+                                                                                dedupeWindow,
+                                                                                clock)),
+                                                        Named.as("dedupe"),
+                                                        SEEN)
+                                                .to(canonicalTopic(topics), bytes)))
+                .branch(
+                        (k, v) -> v.kind() == Kind.DEAD_LETTER,
+                        Branched.withConsumer(
+                                s -> s.mapValues(Routed::value).to(topics.deadLetter(), bytes)))
+                .defaultBranch(
+                        Branched.withConsumer(
+                                s -> s.mapValues(Routed::value).to(topics.audit(), bytes)));
+        return b.build();
+    }
+
+    private static TopicNameExtractor<byte[], byte[]> canonicalTopic(Topics topics) {
+        return (key, value, context) -> {
+            String type =
+                    new String(
+                            context.headers().lastHeader(CloudEvents.TYPE).value(),
+                            StandardCharsets.UTF_8);
+            return Arrays.stream(DocumentType.values())
+                    .filter(t -> t.cloudEventType().equals(type))
+                    .findFirst()
+                    .map(topics::canonical)
+                    .orElseThrow(() -> new IllegalStateException("no canonical topic for a type"));
+        };
+    }
+
+    /** One connector's mapping: canonical records, or a dead letter and its audit record. */
+    static final class MapProcessor implements Processor<byte[], byte[], byte[], Routed> {
+        private final InboundTransformer transformer;
+        private final DeadLetters deadLetters;
+        private final PoisonRecords poison;
+        private final int maxRecordBytes;
+        private final SeenWindow replays;
+        private ProcessorContext<byte[], Routed> context;
+
+        MapProcessor(
+                InboundTransformer transformer,
+                DeadLetters deadLetters,
+                PoisonRecords poison,
+                int maxRecordBytes,
+                SeenWindow replays) {
+            this.transformer = transformer;
+            this.deadLetters = deadLetters;
+            this.poison = poison;
+            this.maxRecordBytes = maxRecordBytes;
+            this.replays = replays;
+        }
+
+        @Override
+        public void init(ProcessorContext<byte[], Routed> context) {
+            this.context = context;
+            replays.init(context);
+        }
+
+        @Override
+        public void process(Record<byte[], byte[]> record) {
+            RecordMetadata m = context.recordMetadata().orElseThrow();
+            DeadLetters.Source source =
+                    new DeadLetters.Source(
+                            m.topic(), m.partition(), m.offset(), record.key(), record.value());
+            int failures = poison.failures(m.topic(), m.partition(), m.offset());
+            if (failures > 0) {
+                // Kafka refused an output of this record before: do not try the same again.
+                deadLetter(
+                        source,
+                        new DeadLetters.Reason(
+                                ErrorCode.TOO_LARGE,
+                                "Kafka refused an output of this record",
+                                null),
+                        failures > 1);
+                poison.clear(m.topic(), m.partition(), m.offset());
+                return;
+            }
+            Header replayOf = record.headers().lastHeader(DeadLetters.REPLAY_OF);
+            if (replayOf != null
+                    && !replays.firstTime(new String(replayOf.value(), StandardCharsets.UTF_8))) {
+                return; // a replay is processed once
+            }
+            InboundTransformer.Outcome outcome =
+                    transformer.transform(source.position(), record.value(), record.timestamp());
+            if (outcome instanceof InboundTransformer.Canonical c
+                    && c.value().length > maxRecordBytes - 4096) {
+                outcome =
+                        new InboundTransformer.Rejected(
+                                DeadLetters.Reason.of(
+                                        ErrorCode.TOO_LARGE,
+                                        "the canonical document is "
+                                                + c.value().length
+                                                + " bytes, over the record limit"));
+            }
+            if (outcome instanceof InboundTransformer.Canonical c) {
+                RecordHeaders h = c.headers();
+                h.add(EVENT, c.eventKey().getBytes(StandardCharsets.UTF_8));
+                context.forward(
+                        new Record<>(
+                                c.pseudonym().getBytes(StandardCharsets.UTF_8),
+                                new Routed(Kind.CANONICAL, c.value()),
+                                record.timestamp(),
+                                h));
+            } else if (outcome instanceof InboundTransformer.Rejected r) {
+                deadLetter(source, r.reason(), false);
+            }
+        }
+
+        private void deadLetter(
+                DeadLetters.Source source, DeadLetters.Reason reason, boolean omit) {
+            DeadLetters.Letter l = deadLetters.letter(source, null, reason, omit);
+            context.forward(
+                    new Record<>(
+                            l.key(),
+                            new Routed(Kind.DEAD_LETTER, l.value()),
+                            l.timestamp(),
+                            l.headers()));
+            context.forward(
+                    new Record<>(
+                            null,
+                            new Routed(Kind.AUDIT, deadLetters.auditRecord(source, reason)),
+                            l.timestamp(),
+                            new RecordHeaders()));
+        }
+    }
+
+    /**
+     * Lets an event through once: the first time its source system and event id are seen within the
+     * window. The "seen" mark commits with the canonical record it lets through.
+     */
+    static final class DedupeProcessor implements Processor<byte[], byte[], byte[], byte[]> {
+        private final SeenWindow seen;
+        private ProcessorContext<byte[], byte[]> context;
+
+        DedupeProcessor(SeenWindow seen) {
+            this.seen = seen;
+        }
+
+        @Override
+        public void init(ProcessorContext<byte[], byte[]> context) {
+            this.context = context;
+            seen.init(context);
+        }
+
+        @Override
+        public void process(Record<byte[], byte[]> record) {
+            Header event = record.headers().lastHeader(EVENT);
+            record.headers().remove(EVENT);
+            if (event == null
+                    || seen.firstTime(new String(event.value(), StandardCharsets.UTF_8))) {
+                context.forward(record);
+            } // else the same event again: one canonical record per event
+        }
+    }
+}

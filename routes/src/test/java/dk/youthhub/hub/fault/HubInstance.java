@@ -1,0 +1,123 @@
+package dk.youthhub.hub.fault;
+
+import dk.youthhub.hub.HubApplication;
+import dk.youthhub.hub.config.HubProperties;
+import dk.youthhub.hub.support.HubIT;
+import dk.youthhub.hub.support.JavaProcess;
+import java.io.IOException;
+import java.lang.reflect.RecordComponent;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+
+/**
+ * A hub in a JVM of its own against a given cluster, with its own topic names ({@code
+ * <namespace>.<contract name>}) and consumer groups, so a test can kill it with {@code kill -9}.
+ */
+public final class HubInstance implements AutoCloseable {
+    public static final String SECRET = "fault-test-secret-0123456789abcdef0123";
+
+    private final JavaProcess process;
+    private final int port;
+
+    private HubInstance(JavaProcess process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /**
+     * @param name the instance's id (stable across restarts) and the name of its log file
+     * @param extra further {@code --key=value} arguments
+     */
+    public static HubInstance start(
+            String name, String servers, String namespace, Path dataDir, List<String> extra)
+            throws IOException {
+        int port = JavaProcess.freePort();
+        List<String> args = new ArrayList<>(topicArgs(namespace));
+        args.add("--hub.kafka.group-prefix=" + namespace);
+        args.add("--hub.stage.poll-timeout-ms=100");
+        args.add("--server.port=" + port);
+        args.addAll(extra);
+        JavaProcess p =
+                JavaProcess.start(
+                        namespace + "-" + name + "-" + System.nanoTime(),
+                        HubApplication.class,
+                        Map.of(
+                                "KAFKA_BOOTSTRAP_SERVERS",
+                                servers,
+                                "HUB_PSEUDONYM_SECRET",
+                                SECRET,
+                                "HUB_TOKEN_JOBCENTER",
+                                HubIT.JOBCENTER_TOKEN,
+                                "HUB_TOKEN_ADMIN",
+                                HubIT.ADMIN_TOKEN,
+                                "HUB_DATA_DIR",
+                                dataDir.toAbsolutePath().toString(),
+                                "HUB_INSTANCE_ID",
+                                name),
+                        args);
+        return new HubInstance(p, port);
+    }
+
+    /** Every topic of the contract under its namespaced name. */
+    public static List<String> topicArgs(String namespace) {
+        List<String> args = new ArrayList<>();
+        for (RecordComponent c : HubProperties.Topics.class.getRecordComponents()) {
+            if (c.getType() == String.class) {
+                String property = c.getName().replaceAll("([A-Z])", "-$1").toLowerCase();
+                args.add("--hub.topics." + property + "=" + topic(namespace, property));
+            }
+        }
+        return args;
+    }
+
+    /**
+     * A topic's name in a namespace, from its property name, e.g. {@code dhuv-events} → {@code
+     * <ns>.dhuv-events}.
+     */
+    public static String topic(String namespace, String property) {
+        return namespace + "." + property;
+    }
+
+    /** Waits until the instance's health is {@code UP}. */
+    public HubInstance awaitUp(Duration atMost) {
+        HttpClient http = HttpClient.newHttpClient();
+        Awaitility.await()
+                .atMost(atMost)
+                .pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions()
+                .until(
+                        () -> {
+                            if (!process.isAlive()) {
+                                throw new AssertionError(process.name() + " ended");
+                            }
+                            return http.send(
+                                                    HttpRequest.newBuilder(
+                                                                    URI.create(
+                                                                            "http://127.0.0.1:"
+                                                                                    + port
+                                                                                    + "/actuator/health"))
+                                                            .build(),
+                                                    HttpResponse.BodyHandlers.ofString())
+                                            .statusCode()
+                                    == 200;
+                        });
+        return this;
+    }
+
+    public void kill() throws InterruptedException {
+        process.kill();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.close();
+    }
+}

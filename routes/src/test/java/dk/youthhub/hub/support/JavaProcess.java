@@ -1,0 +1,81 @@
+package dk.youthhub.hub.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A JVM of its own, started from the test classpath, for tests that must kill a process: a hub
+ * instance, or a broker. Its output goes to {@code target/processes/<name>.log}.
+ */
+public final class JavaProcess implements AutoCloseable {
+    private final String name;
+    private final Process process;
+
+    private JavaProcess(String name, Process process) {
+        this.name = name;
+        this.process = process;
+    }
+
+    public static JavaProcess start(
+            String name, Class<?> main, Map<String, String> env, List<String> args)
+            throws IOException {
+        Path log = Path.of("target", "processes", name + ".log");
+        Files.createDirectories(log.getParent());
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx512m");
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(main.getName());
+        command.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().keySet().removeIf(k -> k.startsWith("HUB_") || k.startsWith("KAFKA_"));
+        pb.environment().putAll(env);
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        return new JavaProcess(name, pb.start());
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** {@code kill -9}: no shutdown hook runs, nothing is flushed or closed. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** A polite stop ({@code SIGTERM}): shutdown hooks run. */
+    public void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            kill();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+
+    /** A TCP port free on loopback now. */
+    public static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
