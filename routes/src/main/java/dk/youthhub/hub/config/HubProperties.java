@@ -209,10 +209,13 @@ public record HubProperties(
             Period fromAge) {}
 
     /**
-     * How a stage consumes.
+     * How the stages consume.
      *
-     * @param maxBatch records per poll and per transaction
-     * @param maxRetryBackoffMs the longest pause between retries of a failed transaction
+     * @param maxBatch records per poll of the ingest and core stages
+     * @param pollTimeoutMs how long a poll waits
+     * @param consumers stream threads of the ingest and core stages per instance
+     * @param maxRetryBackoffMs the longest pause of a delivery stage before it starts again after a
+     *     Kafka failure
      */
     public record Stage(
             @Min(1) @Max(10000) int maxBatch,

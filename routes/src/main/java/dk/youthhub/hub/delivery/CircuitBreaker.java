@@ -3,9 +3,11 @@ package dk.youthhub.hub.delivery;
 import java.time.Clock;
 
 /**
- * A circuit breaker for one recipient: after {@code threshold} consecutive failures it opens and
- * refuses calls for {@code openMs}; then one trial call at a time is let through (half-open). A
- * success closes it, a failure opens it again.
+ * A circuit breaker for one recipient: after {@code threshold} consecutive failures, of at least
+ * two different documents, it opens and refuses calls for {@code openMs}; then one trial call at a
+ * time is let through (half-open). A success closes it, a failure opens it again. One document
+ * failing again and again is that document's problem, not an outage: it does not open the circuit
+ * (it spends its own retry bound instead), so it cannot hold up every other delivery.
  */
 public final class CircuitBreaker {
     private final int threshold;
@@ -15,6 +17,8 @@ public final class CircuitBreaker {
     private long openUntil;
     private int timesOpened;
     private boolean trialInFlight;
+    private String firstFailed;
+    private boolean severalFailed;
 
     public CircuitBreaker(int threshold, long openMs, Clock clock) {
         this.threshold = threshold;
@@ -34,7 +38,7 @@ public final class CircuitBreaker {
 
     /** Asks to make a call; a {@link Permit#TRIAL} must be followed by success or failure. */
     public synchronized Permit acquire() {
-        if (consecutiveFailures < threshold) {
+        if (!tripped()) {
             return Permit.CALL;
         }
         if (clock.millis() < openUntil || trialInFlight) {
@@ -51,23 +55,35 @@ public final class CircuitBreaker {
 
     public synchronized void success() {
         consecutiveFailures = 0;
+        firstFailed = null;
+        severalFailed = false;
         trialInFlight = false;
     }
 
     /**
      * A failed call.
      *
+     * @param document what the call was for (its idempotency key)
      * @return whether this failure opened the circuit (or kept it open after a trial)
      */
-    public synchronized boolean failure() {
+    public synchronized boolean failure(String document) {
         trialInFlight = false;
         consecutiveFailures++;
-        if (consecutiveFailures >= threshold) {
+        if (firstFailed == null) {
+            firstFailed = document;
+        } else if (!firstFailed.equals(document)) {
+            severalFailed = true;
+        }
+        if (tripped()) {
             openUntil = clock.millis() + openMs;
             timesOpened++;
             return true;
         }
         return false;
+    }
+
+    private boolean tripped() {
+        return consecutiveFailures >= threshold && severalFailed;
     }
 
     /** How often the circuit has opened, for health details and tests. */
@@ -76,14 +92,14 @@ public final class CircuitBreaker {
     }
 
     public synchronized boolean isOpen() {
-        return consecutiveFailures >= threshold && clock.millis() < openUntil;
+        return tripped() && clock.millis() < openUntil;
     }
 
     /**
      * {@code CLOSED}, {@code OPEN}, or {@code HALF_OPEN} (open period over, trial call allowed).
      */
     public synchronized String state() {
-        if (consecutiveFailures < threshold) {
+        if (!tripped()) {
             return "CLOSED";
         }
         return clock.millis() >= openUntil ? "HALF_OPEN" : "OPEN";

@@ -144,7 +144,7 @@ public final class JobcenterDelivery implements Deliverer, AutoCloseable {
             } catch (IOException e) {
                 last = e.getClass().getSimpleName();
             }
-            boolean opened = breaker.failure();
+            boolean opened = breaker.failure(key);
             if (permit == CircuitBreaker.Permit.CALL && !opened) {
                 counted++;
                 countedMs += clock.millis() - callStart;

@@ -35,6 +35,11 @@ public abstract class StreamsApp implements SmartLifecycle {
                 props.dataDir().resolve("streams").toAbsolutePath().toString());
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replication);
         config.put(StreamsConfig.CLIENT_ID_CONFIG, props.instanceId() + "." + name);
+        config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, props.stage().consumers());
+        config.put(StreamsConfig.POLL_MS_CONFIG, (long) props.stage().pollTimeoutMs());
+        config.put(
+                StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG),
+                props.stage().maxBatch());
         config.put(StreamsConfig.consumerPrefix("internal.leave.group.on.close"), true);
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
         config.put(

@@ -39,10 +39,10 @@ class CircuitBreakerTest {
 
     @Test
     void opensAfterTheThresholdOfConsecutiveFailures() {
-        assertThat(breaker.failure()).isFalse();
-        assertThat(breaker.failure()).isFalse();
+        assertThat(breaker.failure("doc-1")).isFalse();
+        assertThat(breaker.failure("doc-0")).isFalse();
         assertThat(breaker.acquire()).isEqualTo(CircuitBreaker.Permit.CALL);
-        assertThat(breaker.failure()).as("this failure opens it").isTrue();
+        assertThat(breaker.failure("doc-1")).as("this failure opens it").isTrue();
         assertThat(breaker.acquire()).isEqualTo(CircuitBreaker.Permit.WAIT);
         assertThat(breaker.waitMs()).isEqualTo(1000);
         assertThat(breaker.timesOpened()).isEqualTo(1);
@@ -50,19 +50,19 @@ class CircuitBreakerTest {
 
     @Test
     void aSuccessResetsTheCount() {
-        breaker.failure();
-        breaker.failure();
+        breaker.failure("doc-0");
+        breaker.failure("doc-1");
         breaker.success();
-        breaker.failure();
-        breaker.failure();
+        breaker.failure("doc-0");
+        breaker.failure("doc-1");
         assertThat(breaker.acquire()).isEqualTo(CircuitBreaker.Permit.CALL);
     }
 
     @Test
     void letsOneTrialAtATimeThroughAfterTheOpenPeriodAndReopensOnFailure() {
-        breaker.failure();
-        breaker.failure();
-        breaker.failure();
+        breaker.failure("doc-0");
+        breaker.failure("doc-1");
+        breaker.failure("doc-0");
         clock.advance(Duration.ofMillis(999));
         assertThat(breaker.acquire()).isEqualTo(CircuitBreaker.Permit.WAIT);
         assertThat(breaker.state()).isEqualTo("OPEN");
@@ -72,7 +72,7 @@ class CircuitBreakerTest {
         assertThat(breaker.acquire())
                 .as("a second caller waits for the trial")
                 .isEqualTo(CircuitBreaker.Permit.WAIT);
-        assertThat(breaker.failure()).isTrue();
+        assertThat(breaker.failure("doc-1")).isTrue();
         assertThat(breaker.acquire()).isEqualTo(CircuitBreaker.Permit.WAIT);
         assertThat(breaker.timesOpened()).isEqualTo(2);
         clock.advance(Duration.ofMillis(1000));
@@ -81,5 +81,15 @@ class CircuitBreakerTest {
         assertThat(breaker.acquire()).isEqualTo(CircuitBreaker.Permit.CALL);
         assertThat(breaker.isOpen()).isFalse();
         assertThat(breaker.state()).isEqualTo("CLOSED");
+    }
+
+    @Test
+    void oneDocumentFailingAgainAndAgainDoesNotOpenTheCircuit() {
+        for (int i = 0; i < 10; i++) {
+            assertThat(breaker.failure("poison")).isFalse();
+        }
+        assertThat(breaker.acquire()).isEqualTo(CircuitBreaker.Permit.CALL);
+        assertThat(breaker.failure("another")).as("two documents failing: an outage").isTrue();
+        assertThat(breaker.acquire()).isEqualTo(CircuitBreaker.Permit.WAIT);
     }
 }

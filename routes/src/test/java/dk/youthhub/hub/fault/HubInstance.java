@@ -112,8 +112,14 @@ public final class HubInstance implements AutoCloseable {
         return this;
     }
 
+    /** {@code kill -9}. */
     public void kill() throws InterruptedException {
         process.kill();
+    }
+
+    /** A graceful stop: the instance finishes and leaves its groups. */
+    public void stop() throws InterruptedException {
+        process.stop();
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Sequence-numbered DHUV events for fault tests: young people aged 20, each with a consent for
@@ -47,6 +48,19 @@ public final class SequencedInput {
                         .formatted(uuid("consent", person, 0), cpr(person), person, run, person));
     }
 
+    /** Handleplan {@code seq} of young person {@code person}, with goals of the given texts. */
+    public byte[] plan(int person, int seq, List<String> goals) {
+        String maal =
+                String.join(
+                        ",",
+                        goals.stream()
+                                .map(g -> "{\"tema\":\"UDDANNELSE\",\"tekst\":\"" + g + "\"}")
+                                .toList());
+        return json(
+                new String(plan(person, seq, "GOAL"), StandardCharsets.UTF_8)
+                        .replace("{\"tema\":\"UDDANNELSE\",\"tekst\":\"GOAL\"}", maal));
+    }
+
     /** Handleplan {@code seq} of young person {@code person}, with the given goal text. */
     public byte[] plan(int person, int seq, String goal) {
         return json(
@@ -69,6 +83,38 @@ public final class SequencedInput {
 
     public byte[] plan(int person, int seq) {
         return plan(person, seq, "Gennemføre HF");
+    }
+
+    /** The source's key of a young person's events: their case, so their events keep order. */
+    public static byte[] key(int person) {
+        return ("DHUV-157-" + person).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Every young person's consent, then plans {@code from..to} of each, sequence-major: the order
+     * a source system would send them in.
+     */
+    public List<ProducerRecord<byte[], byte[]>> records(
+            String topic, int people, int from, int to, boolean consents) {
+        List<ProducerRecord<byte[], byte[]>> out = new ArrayList<>();
+        for (int p = 0; consents && p < people; p++) {
+            out.add(new ProducerRecord<>(topic, key(p), consent(p)));
+        }
+        for (int seq = from; seq <= to; seq++) {
+            for (int p = 0; p < people; p++) {
+                out.add(new ProducerRecord<>(topic, key(p), plan(p, seq)));
+            }
+        }
+        return out;
+    }
+
+    /** Plans {@code 1..n} of each of {@code people} young people. */
+    public static Map<Integer, List<Integer>> expected(int people, int n) {
+        Map<Integer, List<Integer>> e = new HashMap<>();
+        for (int p = 0; p < people; p++) {
+            e.put(p, java.util.stream.IntStream.rangeClosed(1, n).boxed().toList());
+        }
+        return e;
     }
 
     public String planId(int person, int seq) {

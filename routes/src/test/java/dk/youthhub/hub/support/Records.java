@@ -68,6 +68,40 @@ public final class Records {
         }
     }
 
+    /**
+     * Writes the records in order with one producer; fails if any write fails. Returns where each
+     * landed, {@code <topic>/<partition>@<offset>}.
+     */
+    public static List<String> sendRecords(
+            String servers, List<ProducerRecord<byte[], byte[]>> records) throws Exception {
+        try (KafkaProducer<byte[], byte[]> p = producer(servers)) {
+            List<java.util.concurrent.Future<RecordMetadata>> sent = new ArrayList<>();
+            for (ProducerRecord<byte[], byte[]> r : records) {
+                sent.add(p.send(r));
+            }
+            p.flush();
+            List<String> positions = new ArrayList<>();
+            for (java.util.concurrent.Future<RecordMetadata> f : sent) {
+                RecordMetadata m = f.get(30, TimeUnit.SECONDS);
+                positions.add(m.topic() + "/" + m.partition() + "@" + m.offset());
+            }
+            return positions;
+        }
+    }
+
+    /**
+     * A record with the timestamp {@code -1}, as producers without timestamps write it. The Java
+     * client refuses to build one, so the field is set after construction.
+     */
+    public static ProducerRecord<byte[], byte[]> withoutTimestamp(
+            String topic, byte[] key, byte[] value) throws ReflectiveOperationException {
+        ProducerRecord<byte[], byte[]> r = new ProducerRecord<>(topic, key, value);
+        java.lang.reflect.Field timestamp = ProducerRecord.class.getDeclaredField("timestamp");
+        timestamp.setAccessible(true);
+        timestamp.set(r, -1L);
+        return r;
+    }
+
     /** Writes the values in order, unkeyed, with one producer; fails if any write fails. */
     public static void sendAll(String servers, String topic, List<byte[]> values) throws Exception {
         try (KafkaProducer<byte[], byte[]> p = producer(servers)) {
@@ -96,10 +130,20 @@ public final class Records {
             String topic,
             String isolation,
             Predicate<List<ConsumerRecord<byte[], byte[]>>> done) {
+        return readUntil(servers, topic, isolation, done, Duration.ofSeconds(60));
+    }
+
+    /** Reads the topic from the start until {@code done} holds, for at most {@code atMost}. */
+    public static List<ConsumerRecord<byte[], byte[]>> readUntil(
+            String servers,
+            String topic,
+            String isolation,
+            Predicate<List<ConsumerRecord<byte[], byte[]>>> done,
+            Duration atMost) {
         List<ConsumerRecord<byte[], byte[]>> seen = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> c = consumer(servers, isolation)) {
             c.subscribe(List.of(topic));
-            await().atMost(Duration.ofSeconds(60))
+            await().atMost(atMost)
                     .until(
                             () -> {
                                 c.poll(Duration.ofMillis(200)).forEach(seen::add);
@@ -185,7 +229,9 @@ public final class Records {
                         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                         servers,
                         ProducerConfig.ACKS_CONFIG,
-                        "all");
+                        "all",
+                        ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                        4 * 1024 * 1024);
         return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
     }
 

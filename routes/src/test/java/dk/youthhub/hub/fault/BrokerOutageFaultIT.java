@@ -1,0 +1,102 @@
+package dk.youthhub.hub.fault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.youthhub.hub.support.JavaProcess;
+import dk.youthhub.hub.support.Records;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The broker (a {@code KafkaRaftServer} in a process of its own) is killed with {@code kill -9}
+ * while the hub works through a backlog, and started again on its log. Oracle: every document once
+ * on the canonical topic and once among the deliveries, in each young person's order.
+ */
+class BrokerOutageFaultIT {
+    private static final int PEOPLE = 20;
+    private static final int PLANS = 200;
+
+    @Test
+    void aBrokerKilledAndRestartedUnderLoadLosesAndDoublesNothing() throws Exception {
+        String ns = "outage-" + UUID.randomUUID().toString().substring(0, 8);
+        Path data = Path.of("target", "fault", ns);
+        int port = JavaProcess.freePort();
+        int controllerPort = JavaProcess.freePort();
+        String servers = "127.0.0.1:" + port;
+        List<String> brokerArgs =
+                List.of(
+                        data.resolve("broker").toAbsolutePath().toString(),
+                        String.valueOf(port),
+                        String.valueOf(controllerPort));
+        SequencedInput input = new SequencedInput();
+        String events = HubInstance.topic(ns, "dhuv-events");
+        String deliveries = HubInstance.topic(ns, "jobcenter-deliveries");
+        JavaProcess broker =
+                JavaProcess.start(ns + "-broker-1", BrokerMain.class, Map.of(), brokerArgs);
+        try (HubInstance hub =
+                HubInstance.start("solo", servers, ns, data.resolve("hub"), List.of())) {
+            awaitBroker(servers);
+            hub.awaitUp(Duration.ofMinutes(3));
+            Records.sendRecords(servers, input.records(events, PEOPLE, 1, PLANS / 2, true));
+            Records.readUntil(
+                    servers,
+                    deliveries,
+                    "read_committed",
+                    rs -> input.ofRun(rs).size() >= PEOPLE * PLANS / 8,
+                    Duration.ofMinutes(3));
+
+            broker.kill();
+            broker = JavaProcess.start(ns + "-broker-2", BrokerMain.class, Map.of(), brokerArgs);
+            awaitBroker(servers);
+            Records.sendRecords(
+                    servers, input.records(events, PEOPLE, PLANS / 2 + 1, PLANS, false));
+            Records.readUntil(
+                    servers,
+                    deliveries,
+                    "read_committed",
+                    rs -> input.ofRun(rs).size() >= PEOPLE * PLANS,
+                    Duration.ofMinutes(5));
+            hub.awaitUp(Duration.ofMinutes(1));
+            hub.stop();
+
+            input.assertExactlyOnceInOrder(
+                    Records.readAll(servers, HubInstance.topic(ns, "canonical-handleplan")),
+                    SequencedInput.expected(PEOPLE, PLANS));
+            input.assertExactlyOnceInOrder(
+                    Records.readAll(servers, deliveries), SequencedInput.expected(PEOPLE, PLANS));
+            assertThat(Records.readAll(servers, HubInstance.topic(ns, "dead-letter")))
+                    .as("no dead letters")
+                    .isEmpty();
+        } finally {
+            broker.close();
+        }
+    }
+
+    private static void awaitBroker(String servers) {
+        Awaitility.await()
+                .atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions()
+                .until(
+                        () -> {
+                            try (Admin admin =
+                                    Admin.create(
+                                            Map.of(
+                                                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                                    servers,
+                                                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                                                    3000,
+                                                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                                                    3000))) {
+                                return !admin.describeCluster().nodes().get().isEmpty();
+                            }
+                        });
+    }
+}

@@ -1,0 +1,68 @@
+package dk.youthhub.hub.fault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.youthhub.hub.support.Records;
+import dk.youthhub.hub.support.SharedKafka;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two hub instances share the work; one is killed with {@code kill -9} in the middle of 10,000
+ * documents and restarted on its own data. Oracle: every document once on the canonical topic and
+ * once among the deliveries, for a {@code read_committed} reader, in each young person's order.
+ */
+class CrashFaultIT {
+    private static final int PEOPLE = 50;
+    private static final int PLANS = 200;
+    private static final Duration START = Duration.ofMinutes(3);
+
+    private final String servers = SharedKafka.bootstrapServers();
+
+    @Test
+    void aKilledInstanceLosesNothingDoublesNothingAndKeepsEachYoungPersonsOrder() throws Exception {
+        String ns = "crash-" + UUID.randomUUID().toString().substring(0, 8);
+        Path data = Path.of("target", "fault", ns);
+        SequencedInput input = new SequencedInput();
+        String deliveries = HubInstance.topic(ns, "jobcenter-deliveries");
+        try (HubInstance a = HubInstance.start("a", servers, ns, data.resolve("a"), List.of());
+                HubInstance b = HubInstance.start("b", servers, ns, data.resolve("b"), List.of())) {
+            a.awaitUp(START);
+            b.awaitUp(START);
+            Records.sendRecords(
+                    servers,
+                    input.records(HubInstance.topic(ns, "dhuv-events"), PEOPLE, 1, PLANS, true));
+
+            Records.readUntil(
+                    servers,
+                    deliveries,
+                    "read_committed",
+                    rs -> input.ofRun(rs).size() >= PEOPLE * PLANS * 3 / 10,
+                    Duration.ofMinutes(3));
+            a.kill();
+            try (HubInstance again =
+                    HubInstance.start("a", servers, ns, data.resolve("a"), List.of())) {
+                again.awaitUp(START);
+                Records.readUntil(
+                        servers,
+                        deliveries,
+                        "read_committed",
+                        rs -> input.ofRun(rs).size() >= PEOPLE * PLANS,
+                        Duration.ofMinutes(5));
+                again.stop();
+            }
+            b.stop();
+        }
+        input.assertExactlyOnceInOrder(
+                Records.readAll(servers, HubInstance.topic(ns, "canonical-handleplan")),
+                SequencedInput.expected(PEOPLE, PLANS));
+        input.assertExactlyOnceInOrder(
+                Records.readAll(servers, deliveries), SequencedInput.expected(PEOPLE, PLANS));
+        assertThat(Records.readAll(servers, HubInstance.topic(ns, "dead-letter")))
+                .as("no dead letters")
+                .isEmpty();
+    }
+}
