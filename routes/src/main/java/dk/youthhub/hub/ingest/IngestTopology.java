@@ -172,7 +172,7 @@ public final class IngestTopology {
                 deadLetter(
                         source,
                         new DeadLetters.Reason(
-                                ErrorCode.TOO_LARGE,
+                                poison.code(m.topic(), m.partition(), m.offset()),
                                 "Kafka refused an output of this record",
                                 null),
                         failures > 1);

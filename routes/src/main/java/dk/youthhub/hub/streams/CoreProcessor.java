@@ -216,7 +216,9 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
                     source,
                     pseudonym,
                     new DeadLetters.Reason(
-                            ErrorCode.TOO_LARGE, "Kafka refused an output of this record", null),
+                            poison.code(m.topic(), m.partition(), m.offset()),
+                            "Kafka refused an output of this record",
+                            null),
                     failures > 1);
             poison.clear(m.topic(), m.partition(), m.offset());
             return;

@@ -27,6 +27,17 @@ public abstract class StreamsApp implements SmartLifecycle {
     protected StreamsApp(
             String name, HubProperties props, KafkaClients clients, short replication) {
         this.name = name;
+        config.putAll(config(name, props, clients, replication, poison));
+    }
+
+    /** The settings of the application {@code <prefix>.<name>}. */
+    static Properties config(
+            String name,
+            HubProperties props,
+            KafkaClients clients,
+            short replication,
+            PoisonRecords poison) {
+        Properties config = new Properties();
         config.putAll(clients.commonProperties());
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, props.kafka().groupPrefix() + "." + name);
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
@@ -40,11 +51,13 @@ public abstract class StreamsApp implements SmartLifecycle {
         config.put(
                 StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG),
                 props.stage().maxBatch());
+        // leave the group on close, notice a crash in seconds: a restart does not wait 45 s
         config.put(StreamsConfig.consumerPrefix("internal.leave.group.on.close"), true);
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
         config.put(
                 StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 2_000);
         StreamsSettings.harden(config, poison);
+        return config;
     }
 
     /** The topology to run, built when the application starts; null when there is nothing to do. */

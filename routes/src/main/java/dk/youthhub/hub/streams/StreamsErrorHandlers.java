@@ -1,5 +1,6 @@
 package dk.youthhub.hub.streams;
 
+import dk.youthhub.connector.ErrorCode;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -13,8 +14,10 @@ import org.slf4j.LoggerFactory;
 /**
  * What the hub's Kafka Streams applications do when Kafka refuses a record: never shut down, never
  * drop a record silently. A refused output fails the task (its transaction is aborted, nothing of
- * it is visible), its input's position is noted in {@link PoisonRecords}, the thread is replaced,
- * and the processor dead-letters that input when it comes again; the records behind it go on.
+ * it is visible) and the thread is replaced. When the refusal is the record's own fault (too large,
+ * invalid), its input's position is noted in {@link PoisonRecords} and the processor dead-letters
+ * that input when it comes again; the records behind it go on. A failure of Kafka itself (an
+ * outage, an aborted transaction) only fails the task: the input is tried again.
  */
 public final class StreamsErrorHandlers {
     /** The config key under which an application passes its {@link PoisonRecords}. */
@@ -36,14 +39,22 @@ public final class StreamsErrorHandlers {
         @Override
         public ProductionExceptionHandlerResponse handle(
                 ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record, Exception e) {
-            LOG.error(
-                    "Kafka refused an output to {} of the input {}/{}@{}: {}",
-                    record.topic(),
-                    context.topic(),
-                    context.partition(),
-                    context.offset(),
-                    e.getClass().getSimpleName());
-            poison.failed(context.topic(), context.partition(), context.offset());
+            ErrorCode code = PoisonRecords.recordSpecific(e);
+            if (code == null) {
+                LOG.warn(
+                        "An output to {} was not written ({}): the task is tried again",
+                        record.topic(),
+                        e.getClass().getSimpleName());
+            } else {
+                LOG.error(
+                        "Kafka refused an output to {} of the input {}/{}@{}: {}",
+                        record.topic(),
+                        context.topic(),
+                        context.partition(),
+                        context.offset(),
+                        e.getClass().getSimpleName());
+                poison.failed(context.topic(), context.partition(), context.offset(), code);
+            }
             return ProductionExceptionHandlerResponse.FAIL;
         }
 
@@ -54,7 +65,11 @@ public final class StreamsErrorHandlers {
                 ProducerRecord record,
                 Exception e,
                 SerializationExceptionOrigin origin) {
-            poison.failed(context.topic(), context.partition(), context.offset());
+            poison.failed(
+                    context.topic(),
+                    context.partition(),
+                    context.offset(),
+                    ErrorCode.PROCESSING_FAILED);
             return ProductionExceptionHandlerResponse.FAIL;
         }
     }

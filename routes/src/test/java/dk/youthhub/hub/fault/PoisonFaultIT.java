@@ -62,6 +62,12 @@ class PoisonFaultIT extends HubIT {
         }
         assertThat(bad).isEqualTo(1000);
         List<String> positions = Records.sendRecords(servers, records);
+        // 2 MB that compress to almost nothing: on the topic it fits, as a dead letter it would not
+        byte[] huge = new byte[2 * 1024 * 1024];
+        Arrays.fill(huge, (byte) ' ');
+        String compressed =
+                Records.sendCompressed(
+                        servers, new ProducerRecord<>(EVENTS, SequencedInput.key(0), huge));
 
         List<ConsumerRecord<byte[], byte[]>> deliveries =
                 Records.readUntil(
@@ -83,6 +89,13 @@ class PoisonFaultIT extends HubIT {
         List<ConsumerRecord<byte[], byte[]>> letters =
                 Records.awaitDeadLettersOf(servers, "it.hub.deadletter.v1", codeAt.keySet());
         assertThat(letters).hasSize(codeAt.size());
+        ConsumerRecord<byte[], byte[]> omitted =
+                Records.awaitDeadLettersOf(servers, "it.hub.deadletter.v1", List.of(compressed))
+                        .get(0);
+        assertThat(header(omitted, DeadLetters.ERROR_CODE)).isEqualTo("TOO_LARGE");
+        assertThat(header(omitted, DeadLetters.VALUE_OMITTED)).isEqualTo("true");
+        assertThat(header(omitted, DeadLetters.VALUE_SIZE)).isEqualTo(String.valueOf(huge.length));
+        assertThat(omitted.value()).isNull();
         for (ConsumerRecord<byte[], byte[]> d : letters) {
             assertThat(header(d, DeadLetters.ERROR_CODE))
                     .isEqualTo(codeAt.get(Records.sourcePosition(d)));

@@ -44,7 +44,29 @@ class IngestTopologyTest {
     private final HubProperties props =
             TestProps.hub("x:9092", false, "a-test-secret-that-is-long-enough-0123");
     private final Topics topics = new Topics(props);
+    private final MovableClock clock = new MovableClock();
     private TopologyTestDriver driver;
+
+    /** The wall clock the dedupe window is reckoned by, moved by the test. */
+    static final class MovableClock extends Clock {
+        Instant now = Instant.parse("2026-06-01T10:00:00Z");
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+
     private TestInputTopic<byte[], byte[]> events;
     private TestOutputTopic<byte[], byte[]> canonical;
     private TestOutputTopic<byte[], byte[]> dead;
@@ -57,7 +79,6 @@ class IngestTopologyTest {
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         StreamsSettings.harden(config, new PoisonRecords()); // as the hub runs it
-        Clock clock = Clock.systemUTC();
         driver =
                 new TopologyTestDriver(
                         IngestTopology.build(
@@ -108,6 +129,21 @@ class IngestTopologyTest {
                 .contains("ce_id", "ce_type", "ce_subject");
         assertThat(new String(out.get(0).value(), StandardCharsets.UTF_8)).contains(EVENT_ID);
         assertThat(dead.isEmpty()).isTrue();
+    }
+
+    @Test
+    void anEventIdIsRememberedForTheDedupeWindowOnly() throws Exception {
+        byte[] event = Files.readAllBytes(EXAMPLE);
+        events.pipeInput((byte[]) null, event);
+        clock.now = clock.now.plus(props.dedupe().window()).minusSeconds(60);
+        events.pipeInput((byte[]) null, event);
+        assertThat(canonical.readRecordsToList()).as("within the window: once").hasSize(1);
+
+        clock.now = clock.now.plus(java.time.Duration.ofDays(2));
+        events.pipeInput((byte[]) null, event);
+        assertThat(canonical.readRecordsToList())
+                .as("past the window the event is processed again")
+                .hasSize(1);
     }
 
     @Test

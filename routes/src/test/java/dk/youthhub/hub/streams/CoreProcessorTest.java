@@ -15,6 +15,7 @@ import dk.youthhub.connector.Connector;
 import dk.youthhub.connector.ConnectorDescriptor;
 import dk.youthhub.connector.ConnectorProperties;
 import dk.youthhub.connector.Cpr;
+import dk.youthhub.connector.ErrorCode;
 import dk.youthhub.connector.InboundMapper;
 import dk.youthhub.connector.OutboundRenderer;
 import dk.youthhub.hub.config.HubProperties;
@@ -249,8 +250,8 @@ class CoreProcessorTest {
     void anInputWhoseOutputKafkaRefusedIsDeadLetteredWithoutItsValueTheSecondTime()
             throws Exception {
         Person p = person(LocalDate.of(2006, 1, 1));
-        poison.failed(topics.canonical(DocumentType.HANDLEPLAN), 0, 0);
-        poison.failed(topics.canonical(DocumentType.HANDLEPLAN), 0, 0);
+        poison.failed(topics.canonical(DocumentType.HANDLEPLAN), 0, 0, ErrorCode.TOO_LARGE);
+        poison.failed(topics.canonical(DocumentType.HANDLEPLAN), 0, 0, ErrorCode.TOO_LARGE);
         send(handleplanFrom(p, "dhuv-refused"));
         send(handleplanFrom(p, "dhuv-next"));
 

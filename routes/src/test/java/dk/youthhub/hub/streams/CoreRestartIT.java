@@ -10,6 +10,7 @@ import dk.youthhub.canonical.YoungPerson;
 import dk.youthhub.connector.CanonicalJson;
 import dk.youthhub.hub.config.HubProperties;
 import dk.youthhub.hub.connectors.ConnectorRegistry;
+import dk.youthhub.hub.kafka.KafkaClients;
 import dk.youthhub.hub.kafka.Topics;
 import dk.youthhub.hub.support.Records;
 import dk.youthhub.hub.support.Samples;
@@ -23,6 +24,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -117,20 +119,20 @@ class CoreRestartIT {
     }
 
     private static KafkaStreams streams(HubProperties props, Topics topics, Path stateDir) {
-        Properties config = new Properties();
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, props.kafka().bootstrapServers());
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, props.kafka().groupPrefix() + ".core");
-        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        // the hub's own settings (leaving the group on close among them), another state directory
+        PoisonRecords poison = new PoisonRecords();
+        Properties config =
+                StreamsApp.config(
+                        "core",
+                        props,
+                        new KafkaClients(props, Optional.empty()),
+                        (short) 1,
+                        poison);
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
         KafkaStreams s =
                 new KafkaStreams(
                         CoreTopology.build(
-                                props,
-                                topics,
-                                new ConnectorRegistry(),
-                                new PoisonRecords(),
-                                Clock.systemUTC()),
+                                props, topics, new ConnectorRegistry(), poison, Clock.systemUTC()),
                         config);
         s.start();
         return s;

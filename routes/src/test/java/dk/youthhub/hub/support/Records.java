@@ -89,6 +89,20 @@ public final class Records {
         }
     }
 
+    /** Writes one record with a compressing producer; returns where it landed. */
+    public static String sendCompressed(String servers, ProducerRecord<byte[], byte[]> record)
+            throws Exception {
+        Map<String, Object> config = new java.util.HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 8 * 1024 * 1024);
+        try (KafkaProducer<byte[], byte[]> p =
+                new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
+            RecordMetadata m = p.send(record).get(30, TimeUnit.SECONDS);
+            return m.topic() + "/" + m.partition() + "@" + m.offset();
+        }
+    }
+
     /**
      * A record with the timestamp {@code -1}, as producers without timestamps write it. The Java
      * client refuses to build one, so the field is set after construction.
