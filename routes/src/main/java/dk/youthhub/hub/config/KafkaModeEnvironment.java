@@ -10,7 +10,7 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Chooses the Kafka mode before anything binds: with no {@code hub.kafka.bootstrap-servers} (that
  * is, no {@code KAFKA_BOOTSTRAP_SERVERS}) the embedded broker is switched on and its address
- * becomes the bootstrap servers of every client, Camel's included.
+ * becomes the bootstrap servers of every client.
  */
 public class KafkaModeEnvironment implements EnvironmentPostProcessor, Ordered {
     static final String BOOTSTRAP = "hub.kafka.bootstrap-servers";

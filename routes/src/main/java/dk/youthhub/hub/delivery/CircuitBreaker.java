@@ -3,11 +3,13 @@ package dk.youthhub.hub.delivery;
 import java.time.Clock;
 
 /**
- * A circuit breaker for one recipient: after {@code threshold} consecutive failures, of at least
- * two different documents, it opens and refuses calls for {@code openMs}; then one trial call at a
- * time is let through (half-open). A success closes it, a failure opens it again. One document
- * failing again and again is that document's problem, not an outage: it does not open the circuit
- * (it spends its own retry bound instead), so it cannot hold up every other delivery.
+ * A circuit breaker for one recipient: after {@code threshold} consecutive failures that look like
+ * an outage it opens and refuses calls for {@code openMs}; then one trial call at a time is let
+ * through (half-open). A success closes it, a failure opens it again. Failures look like an outage
+ * when one of them says so (no connection, a timeout, {@code 502}, {@code 503}, {@code 504}, {@code
+ * 408}, {@code 429}) or when they concern at least two documents. One document failing again and
+ * again with an error of its own ({@code 500}) is that document's problem: it does not open the
+ * circuit (it spends its own retry bound instead), so it cannot hold up every other delivery.
  */
 public final class CircuitBreaker {
     private final int threshold;
@@ -18,7 +20,7 @@ public final class CircuitBreaker {
     private int timesOpened;
     private boolean trialInFlight;
     private String firstFailed;
-    private boolean severalFailed;
+    private boolean outage;
 
     public CircuitBreaker(int threshold, long openMs, Clock clock) {
         this.threshold = threshold;
@@ -56,7 +58,7 @@ public final class CircuitBreaker {
     public synchronized void success() {
         consecutiveFailures = 0;
         firstFailed = null;
-        severalFailed = false;
+        outage = false;
         trialInFlight = false;
     }
 
@@ -64,15 +66,18 @@ public final class CircuitBreaker {
      * A failed call.
      *
      * @param document what the call was for (its idempotency key)
+     * @param unavailable whether the answer says the recipient is unavailable (no connection, a
+     *     timeout, {@code 502}, {@code 503}, {@code 504}, {@code 408}, {@code 429})
      * @return whether this failure opened the circuit (or kept it open after a trial)
      */
-    public synchronized boolean failure(String document) {
+    public synchronized boolean failure(String document, boolean unavailable) {
         trialInFlight = false;
         consecutiveFailures++;
         if (firstFailed == null) {
             firstFailed = document;
-        } else if (!firstFailed.equals(document)) {
-            severalFailed = true;
+        }
+        if (unavailable || !firstFailed.equals(document)) {
+            outage = true;
         }
         if (tripped()) {
             openUntil = clock.millis() + openMs;
@@ -83,7 +88,7 @@ public final class CircuitBreaker {
     }
 
     private boolean tripped() {
-        return consecutiveFailures >= threshold && severalFailed;
+        return consecutiveFailures >= threshold && outage;
     }
 
     /** How often the circuit has opened, for health details and tests. */

@@ -50,6 +50,10 @@ public final class JobcenterDelivery implements Deliverer, AutoCloseable {
     private static final long MAX_OPEN_WAIT_MS = 1000;
     private static final ContentType JSON = ContentType.create("application/json");
 
+    /** Answers that say the job centre is unavailable, not that it failed on this document. */
+    private static final java.util.Set<Integer> UNAVAILABLE =
+            java.util.Set.of(408, 429, 502, 503, 504);
+
     private final URI endpoint;
     private final String token;
     private final HubProperties.Jobcenter settings;
@@ -129,6 +133,7 @@ public final class JobcenterDelivery implements Deliverer, AutoCloseable {
             }
             long callStart = clock.millis();
             long retryAfter = 0;
+            boolean unavailable = true;
             try {
                 Answer answer = post(record.value(), key);
                 if (answer.status() / 100 == 2 || answer.status() == 409) {
@@ -141,10 +146,11 @@ public final class JobcenterDelivery implements Deliverer, AutoCloseable {
                 }
                 last = "answered " + answer.status();
                 retryAfter = answer.retryAfterMs();
+                unavailable = UNAVAILABLE.contains(answer.status());
             } catch (IOException e) {
                 last = e.getClass().getSimpleName();
             }
-            boolean opened = breaker.failure(key);
+            boolean opened = breaker.failure(key, unavailable);
             if (permit == CircuitBreaker.Permit.CALL && !opened) {
                 counted++;
                 countedMs += clock.millis() - callStart;

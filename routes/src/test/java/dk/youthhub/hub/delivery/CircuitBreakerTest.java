@@ -39,10 +39,10 @@ class CircuitBreakerTest {
 
     @Test
     void opensAfterTheThresholdOfConsecutiveFailures() {
-        assertThat(breaker.failure("doc-1")).isFalse();
-        assertThat(breaker.failure("doc-0")).isFalse();
+        assertThat(breaker.failure("doc-1", false)).isFalse();
+        assertThat(breaker.failure("doc-0", false)).isFalse();
         assertThat(breaker.acquire()).isEqualTo(CircuitBreaker.Permit.CALL);
-        assertThat(breaker.failure("doc-1")).as("this failure opens it").isTrue();
+        assertThat(breaker.failure("doc-1", false)).as("this failure opens it").isTrue();
         assertThat(breaker.acquire()).isEqualTo(CircuitBreaker.Permit.WAIT);
         assertThat(breaker.waitMs()).isEqualTo(1000);
         assertThat(breaker.timesOpened()).isEqualTo(1);
@@ -50,19 +50,19 @@ class CircuitBreakerTest {
 
     @Test
     void aSuccessResetsTheCount() {
-        breaker.failure("doc-0");
-        breaker.failure("doc-1");
+        breaker.failure("doc-0", false);
+        breaker.failure("doc-1", false);
         breaker.success();
-        breaker.failure("doc-0");
-        breaker.failure("doc-1");
+        breaker.failure("doc-0", false);
+        breaker.failure("doc-1", false);
         assertThat(breaker.acquire()).isEqualTo(CircuitBreaker.Permit.CALL);
     }
 
     @Test
     void letsOneTrialAtATimeThroughAfterTheOpenPeriodAndReopensOnFailure() {
-        breaker.failure("doc-0");
-        breaker.failure("doc-1");
-        breaker.failure("doc-0");
+        breaker.failure("doc-0", false);
+        breaker.failure("doc-1", false);
+        breaker.failure("doc-0", false);
         clock.advance(Duration.ofMillis(999));
         assertThat(breaker.acquire()).isEqualTo(CircuitBreaker.Permit.WAIT);
         assertThat(breaker.state()).isEqualTo("OPEN");
@@ -72,7 +72,7 @@ class CircuitBreakerTest {
         assertThat(breaker.acquire())
                 .as("a second caller waits for the trial")
                 .isEqualTo(CircuitBreaker.Permit.WAIT);
-        assertThat(breaker.failure("doc-1")).isTrue();
+        assertThat(breaker.failure("doc-1", false)).isTrue();
         assertThat(breaker.acquire()).isEqualTo(CircuitBreaker.Permit.WAIT);
         assertThat(breaker.timesOpened()).isEqualTo(2);
         clock.advance(Duration.ofMillis(1000));
@@ -84,12 +84,22 @@ class CircuitBreakerTest {
     }
 
     @Test
-    void oneDocumentFailingAgainAndAgainDoesNotOpenTheCircuit() {
+    void oneDocumentFailingWithAnErrorOfItsOwnDoesNotOpenTheCircuit() {
         for (int i = 0; i < 10; i++) {
-            assertThat(breaker.failure("poison")).isFalse();
+            assertThat(breaker.failure("poison", false)).isFalse();
         }
         assertThat(breaker.acquire()).isEqualTo(CircuitBreaker.Permit.CALL);
-        assertThat(breaker.failure("another")).as("two documents failing: an outage").isTrue();
+        assertThat(breaker.failure("another", false))
+                .as("two documents failing: an outage")
+                .isTrue();
+        assertThat(breaker.acquire()).isEqualTo(CircuitBreaker.Permit.WAIT);
+    }
+
+    @Test
+    void oneDocumentFindingTheRecipientUnavailableOpensTheCircuit() {
+        breaker.failure("only", true);
+        breaker.failure("only", true);
+        assertThat(breaker.failure("only", true)).as("503s: an outage").isTrue();
         assertThat(breaker.acquire()).isEqualTo(CircuitBreaker.Permit.WAIT);
     }
 }

@@ -88,6 +88,21 @@ public final class HubInstance implements AutoCloseable {
 
     /** Waits until the instance's health is {@code UP}. */
     public HubInstance awaitUp(Duration atMost) {
+        awaitUp(process, port, atMost);
+        return this;
+    }
+
+    /** Waits until the hub in this process answers {@code UP} on this port. */
+    public static void awaitUp(JavaProcess process, int port, Duration atMost) {
+        await(process, port, "/actuator/health", atMost);
+    }
+
+    /** Waits until the hub in this process is ready: every stage processing. */
+    public static void awaitReady(JavaProcess process, int port, Duration atMost) {
+        await(process, port, "/actuator/health/readiness", atMost);
+    }
+
+    private static void await(JavaProcess process, int port, String path, Duration atMost) {
         HttpClient http = HttpClient.newHttpClient();
         Awaitility.await()
                 .atMost(atMost)
@@ -103,13 +118,12 @@ public final class HubInstance implements AutoCloseable {
                                                                     URI.create(
                                                                             "http://127.0.0.1:"
                                                                                     + port
-                                                                                    + "/actuator/health"))
+                                                                                    + path))
                                                             .build(),
                                                     HttpResponse.BodyHandlers.ofString())
                                             .statusCode()
                                     == 200;
                         });
-        return this;
     }
 
     /** {@code kill -9}. */

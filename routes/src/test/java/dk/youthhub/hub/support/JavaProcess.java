@@ -16,10 +16,12 @@ import java.util.concurrent.TimeUnit;
 public final class JavaProcess implements AutoCloseable {
     private final String name;
     private final Process process;
+    private final Path log;
 
-    private JavaProcess(String name, Process process) {
+    private JavaProcess(String name, Process process, Path log) {
         this.name = name;
         this.process = process;
+        this.log = log;
     }
 
     public static JavaProcess start(
@@ -40,7 +42,7 @@ public final class JavaProcess implements AutoCloseable {
         pb.environment().putAll(env);
         pb.redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        return new JavaProcess(name, pb.start());
+        return new JavaProcess(name, pb.start(), log);
     }
 
     public String name() {
@@ -49,6 +51,23 @@ public final class JavaProcess implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** What the process has printed so far. */
+    public String output() throws IOException {
+        return Files.readString(log);
+    }
+
+    /** Waits for the process to end by itself; its exit code. */
+    public int awaitExit(java.time.Duration atMost) throws InterruptedException {
+        if (!process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError(name + " did not end within " + atMost);
+        }
+        return process.exitValue();
     }
 
     /** {@code kill -9}: no shutdown hook runs, nothing is flushed or closed. */

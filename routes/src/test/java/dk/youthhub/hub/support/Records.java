@@ -208,7 +208,9 @@ public final class Records {
     /** The records whose value contains the marker. */
     public static List<ConsumerRecord<byte[], byte[]>> containing(
             List<ConsumerRecord<byte[], byte[]>> records, String marker) {
-        return records.stream().filter(r -> text(r.value()).contains(marker)).toList();
+        return records.stream()
+                .filter(r -> r.value() != null && text(r.value()).contains(marker))
+                .toList();
     }
 
     /** Where a dead letter's input was, {@code <topic>/<partition>@<offset>}. */

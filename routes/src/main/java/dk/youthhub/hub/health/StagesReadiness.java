@@ -1,0 +1,47 @@
+package dk.youthhub.hub.health;
+
+import dk.youthhub.hub.delivery.JobcenterDeliveries;
+import dk.youthhub.hub.ingest.IngestStreams;
+import dk.youthhub.hub.streams.CoreStreams;
+import java.util.Set;
+import org.springframework.boot.actuate.availability.ReadinessStateHealthIndicator;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.AvailabilityState;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.stereotype.Component;
+
+/**
+ * Readiness that means ready: the application has started and every stage is processing (the Kafka
+ * Streams stages {@code RUNNING}, not still restoring or rebalancing after a start; the delivery
+ * stage running). Until then {@code /actuator/health/readiness} answers {@code OUT_OF_SERVICE};
+ * liveness ({@code /actuator/health/liveness}) stays apart from it.
+ */
+@Component("readinessStateHealthIndicator")
+public class StagesReadiness extends ReadinessStateHealthIndicator {
+    private static final Set<String> PROCESSING = Set.of("RUNNING", "IDLE");
+
+    private final IngestStreams ingest;
+    private final CoreStreams core;
+    private final JobcenterDeliveries delivery;
+
+    public StagesReadiness(
+            ApplicationAvailability availability,
+            IngestStreams ingest,
+            CoreStreams core,
+            JobcenterDeliveries delivery) {
+        super(availability);
+        this.ingest = ingest;
+        this.core = core;
+        this.delivery = delivery;
+    }
+
+    @Override
+    protected AvailabilityState getState(ApplicationAvailability availability) {
+        boolean ready =
+                availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC
+                        && PROCESSING.contains(ingest.state())
+                        && PROCESSING.contains(core.state())
+                        && Set.of("RUNNING", "OFF").contains(delivery.state());
+        return ready ? ReadinessState.ACCEPTING_TRAFFIC : ReadinessState.REFUSING_TRAFFIC;
+    }
+}
