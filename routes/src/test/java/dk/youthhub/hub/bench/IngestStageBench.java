@@ -29,12 +29,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Throughput of the ingest stage (DUBU XML → canonical, deduplicated, exactly-once) on a real
- * in-JVM broker: all inputs are written first, then the stage drains them; the time is from start
- * to the last committed output. Prints records per second; asserts only that every record arrived
+ * in-JVM broker: after a warm-up, a backlog is written and the time runs from its first write to
+ * its last committed output. Prints records per second; asserts only that every record arrived
  * once. Target and results: {@code BENCHMARKS.md}.
  */
 class IngestStageBench {
     private static final int RECORDS = Integer.getInteger("bench.records", 20_000);
+    private static final int WARM_UP = 2_000;
 
     @Test
     void dubuToCanonical() throws Exception {
@@ -65,21 +66,6 @@ class IngestStageBench {
                 Files.readString(
                         Path.of(
                                 "../connectors/dubu/src/test/resources/fixtures/valid/handleplan-contract-example.native.xml"));
-        Records.sendAll(
-                servers,
-                in,
-                IntStream.range(0, RECORDS)
-                        .mapToObj(
-                                i ->
-                                        example.replace(
-                                                        "3f2b8a4e-6c1d-4e0a-9b7a-2d5c1e9f0a11",
-                                                        UUID.randomUUID().toString())
-                                                .replace(
-                                                        "120309-4127",
-                                                        String.format("1203094%03d", i % 1000))
-                                                .getBytes(StandardCharsets.UTF_8))
-                        .toList());
-
         InboundTransformer transformer = dubuTransformer(props);
         Properties config = new Properties();
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
@@ -99,27 +85,43 @@ class IngestStageBench {
                                 props.limits().maxRecordBytes(),
                                 Clock.systemUTC()),
                         config)) {
-            long start = System.nanoTime();
+            String out = topics.canonical(dk.youthhub.canonical.DocumentType.HANDLEPLAN);
             streams.start();
+            // warm-up: the group joined, the internal topic made, the code compiled
+            Records.sendAll(servers, in, events(example, 0, WARM_UP));
+            Records.readUntil(servers, out, "read_committed", rs -> rs.size() >= WARM_UP);
+
+            long start = System.nanoTime();
+            Records.sendAll(servers, in, events(example, WARM_UP, RECORDS));
             var outputs =
                     Records.readUntil(
                             servers,
-                            topics.canonical(dk.youthhub.canonical.DocumentType.HANDLEPLAN),
+                            out,
                             "read_committed",
-                            rs -> rs.size() >= RECORDS);
+                            rs -> rs.size() >= WARM_UP + RECORDS,
+                            java.time.Duration.ofMinutes(5));
             double seconds = (System.nanoTime() - start) / 1e9;
-            long first = outputs.stream().mapToLong(r -> r.timestamp()).min().orElseThrow();
-            long last = outputs.stream().mapToLong(r -> r.timestamp()).max().orElseThrow();
             System.out.printf(
-                    "BENCH ingest (dubu): %d records, %.1f s from start (%.0f records/s),"
-                            + " %.1f s from first to last output (%.0f records/s)%n",
-                    RECORDS,
-                    seconds,
-                    RECORDS / seconds,
-                    (last - first) / 1e3,
-                    RECORDS * 1e3 / Math.max(1, last - first));
-            assertThat(outputs).hasSize(RECORDS);
+                    "BENCH ingest (dubu): %d records from the first write to the last committed"
+                            + " output in %.1f s: %.0f records/s%n",
+                    RECORDS, seconds, RECORDS / seconds);
+            assertThat(outputs).hasSize(WARM_UP + RECORDS);
         }
+    }
+
+    /** DUBU handleplans with unique event ids for 1,000 young people. */
+    private static java.util.List<byte[]> events(String example, int from, int count) {
+        return IntStream.range(from, from + count)
+                .mapToObj(
+                        i ->
+                                example.replace(
+                                                "3f2b8a4e-6c1d-4e0a-9b7a-2d5c1e9f0a11",
+                                                UUID.randomUUID().toString())
+                                        .replace(
+                                                "120309-4127",
+                                                String.format("1203094%03d", i % 1000))
+                                        .getBytes(StandardCharsets.UTF_8))
+                .toList();
     }
 
     /** The per-record work alone (parse, map, validate, pseudonymise, headers), without Kafka. */
