@@ -36,7 +36,7 @@ public class KafkaModeEnvironment implements EnvironmentPostProcessor, Ordered {
 
     @Override
     public int getOrder() {
-        // after application.yml and the environment are loaded
-        return Ordered.LOWEST_PRECEDENCE;
+        // after application.yml and the environment are loaded, before StartupSettings
+        return Ordered.LOWEST_PRECEDENCE - 10;
     }
 }

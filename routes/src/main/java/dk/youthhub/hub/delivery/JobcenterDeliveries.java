@@ -7,6 +7,7 @@ import dk.youthhub.hub.kafka.KafkaClients;
 import dk.youthhub.hub.kafka.Topics;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -69,14 +70,24 @@ public class JobcenterDeliveries implements SmartLifecycle {
         return stage == null ? "OFF" : stage.state();
     }
 
+    /** What is wrong with the job-centre delivery settings; empty when nothing. */
+    public static List<String> problems(HubProperties props) {
+        HubProperties.Jobcenter j = props.jobcenter();
+        boolean delivering = j.baseUrl() != null && !j.baseUrl().isBlank();
+        boolean tokenless = j.deliveryToken() == null || j.deliveryToken().isBlank();
+        return delivering && tokenless && !props.kafka().embedded().enabled()
+                ? List.of("HUB_JOBCENTER_DELIVERY_TOKEN must be set with HUB_JOBCENTER_BASE_URL")
+                : List.of();
+    }
+
     private static String token(HubProperties props) {
+        List<String> problems = problems(props);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(String.join("; ", problems));
+        }
         String token = props.jobcenter().deliveryToken();
         if (token != null && !token.isBlank()) {
             return token;
-        }
-        if (!props.kafka().embedded().enabled()) {
-            throw new IllegalStateException(
-                    "HUB_JOBCENTER_DELIVERY_TOKEN must be set with HUB_JOBCENTER_BASE_URL");
         }
         LOG.warn("HUB_JOBCENTER_DELIVERY_TOKEN is not set: using the documented development token");
         return DEVELOPMENT_TOKEN;

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
@@ -26,26 +27,42 @@ public class Pseudonymizer {
     private final ThreadLocal<Mac> mac;
 
     public Pseudonymizer(HubProperties props) {
+        List<String> problems = problems(props);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(String.join("; ", problems));
+        }
         String secret = props.pseudonymSecret();
         if (secret == null || secret.isBlank()) {
-            if (!props.kafka().embedded().enabled()) {
-                throw new IllegalStateException(
-                        "HUB_PSEUDONYM_SECRET must be set when the hub runs against an external Kafka");
-            }
             LOG.warn(
                     "HUB_PSEUDONYM_SECRET is not set: using the documented DEVELOPMENT secret. "
                             + "Never run real data this way.");
             secret = DEVELOPMENT_SECRET;
-        }
-        if (secret.length() < MIN_SECRET_LENGTH) {
-            throw new IllegalStateException(
-                    "HUB_PSEUDONYM_SECRET must be at least " + MIN_SECRET_LENGTH + " characters");
         }
         this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
         this.mac = ThreadLocal.withInitial(this::newMac);
     }
 
     /** The pseudonym of a normalised (10-digit) CPR number. */
+    /** What is wrong with the pseudonym secret, for these settings; empty when nothing. */
+    public static List<String> problems(HubProperties props) {
+        String secret = props.pseudonymSecret();
+        if (secret == null || secret.isBlank()) {
+            return props.kafka().embedded().enabled()
+                    ? List.of()
+                    : List.of(
+                            "HUB_PSEUDONYM_SECRET must be set when the hub runs against an"
+                                    + " external Kafka (at least "
+                                    + MIN_SECRET_LENGTH
+                                    + " characters)");
+        }
+        return secret.length() < MIN_SECRET_LENGTH
+                ? List.of(
+                        "HUB_PSEUDONYM_SECRET must be at least "
+                                + MIN_SECRET_LENGTH
+                                + " characters")
+                : List.of();
+    }
+
     public String pseudonym(String normalisedCpr) {
         if (normalisedCpr == null || !normalisedCpr.matches("[0-9]{10}")) {
             throw new IllegalArgumentException("not a normalised CPR number");

@@ -30,40 +30,62 @@ public class Credentials {
     private final Map<String, byte[]> digests = new LinkedHashMap<>();
 
     public Credentials(HubProperties props) {
+        List<String> problems = problems(props);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(String.join("; ", problems));
+        }
         Map<String, String> configured = props.security().tokens();
-        boolean embedded = props.kafka().embedded().enabled();
+        List<String> development = new java.util.ArrayList<>();
         for (String principal : principals()) {
             String token = configured.get(principal);
             if (token == null || token.isBlank()) {
-                if (embedded) {
-                    token = developmentToken(principal);
-                    LOG.warn(
-                            "No token configured for '{}': using the documented development token."
-                                    + " Never expose this hub.",
-                            principal);
-                } else if (REQUIRED.contains(principal)) {
-                    throw new IllegalStateException(
-                            "HUB_TOKEN_"
-                                    + principal.toUpperCase()
-                                    + " must be set outside the embedded default");
-                } else {
+                if (!props.kafka().embedded().enabled()) {
                     continue;
                 }
-            } else if (!embedded && token.length() < MIN_TOKEN_LENGTH) {
-                throw new IllegalStateException(
-                        "HUB_TOKEN_"
-                                + principal.toUpperCase()
-                                + " must be at least "
-                                + MIN_TOKEN_LENGTH
-                                + " characters");
+                token = developmentToken(principal);
+                development.add(principal);
+            }
+            digests.put(principal, sha256(token));
+        }
+        if (!development.isEmpty()) {
+            LOG.warn(
+                    "No token configured for {}: using the documented development tokens"
+                            + " (dev-token-<name>). Never expose this hub.",
+                    String.join(", ", development));
+        }
+    }
+
+    /** What is wrong with the tokens, for these settings; empty when nothing. */
+    public static List<String> problems(HubProperties props) {
+        Map<String, String> configured = props.security().tokens();
+        boolean embedded = props.kafka().embedded().enabled();
+        List<String> problems = new java.util.ArrayList<>();
+        List<byte[]> seen = new java.util.ArrayList<>();
+        boolean shared = false;
+        for (String principal : principals()) {
+            String token = configured.get(principal);
+            String variable = "HUB_TOKEN_" + principal.toUpperCase();
+            if (token == null || token.isBlank()) {
+                if (!embedded && REQUIRED.contains(principal)) {
+                    problems.add(
+                            variable
+                                    + " must be set outside the embedded default (at least "
+                                    + MIN_TOKEN_LENGTH
+                                    + " characters)");
+                }
+                continue;
+            }
+            if (!embedded && token.length() < MIN_TOKEN_LENGTH) {
+                problems.add(variable + " must be at least " + MIN_TOKEN_LENGTH + " characters");
             }
             byte[] digest = sha256(token);
-            if (digests.values().stream().anyMatch(d -> MessageDigest.isEqual(d, digest))) {
-                throw new IllegalStateException(
-                        "two principals share one token: give each its own");
-            }
-            digests.put(principal, digest);
+            shared |= seen.stream().anyMatch(d -> MessageDigest.isEqual(d, digest));
+            seen.add(digest);
         }
+        if (shared) {
+            problems.add("two principals share one token: give each its own");
+        }
+        return problems;
     }
 
     /** The principal a token belongs to; every digest is compared, whatever matches first. */
