@@ -87,4 +87,21 @@ class ArchitectureTest {
                     .callMethod(dk.youthhub.hub.config.HubProperties.class, "topics")
                     .because(
                             "topic names come from dk.youthhub.hub.kafka.Topics only: add a method there");
+
+    @ArchTest
+    static final ArchRule stagesOwnTheirRecords =
+            noClasses()
+                    .that()
+                    .resideInAnyPackage(
+                            "dk.youthhub.hub.ingest..",
+                            "dk.youthhub.hub.streams..",
+                            "dk.youthhub.hub.delivery..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAPackage("org.apache.camel..")
+                    .because(
+                            "records between topics move in Kafka transactions the stages own (Kafka"
+                                    + " Streams, or the delivery stage's poll loop); Camel serves"
+                                    + " HTTP and REST in dk.youthhub.hub.routes: call the stage's"
+                                    + " API from a route there instead");
 }

@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * What a connector is, for registration, documentation and checks.
  *
- * @param system the system the connector speaks for; its id names topics, route ids and config
+ * @param system the system the connector speaks for; its id names topics, stages and config
  * @param nativeMediaType the media type of the system's native documents
  * @param produces the canonical types its inbound mapper writes (empty without one)
  * @param receives the canonical types it renders as deliveries

@@ -11,9 +11,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class Topics {
     private final HubProperties.Topics t;
+    private final String groupPrefix;
 
     public Topics(HubProperties props) {
         this.t = props.topics();
+        this.groupPrefix = props.kafka().groupPrefix();
+    }
+
+    /**
+     * The hub's own compacted topic holding the fingerprint of the pseudonym secret of the hubs
+     * that use the consumer groups {@code <prefix>.*}.
+     */
+    public String pseudonymKey() {
+        return groupPrefix + ".pseudonym-key";
     }
 
     /** The topic a system publishes native events to, if it publishes to Kafka at all. */

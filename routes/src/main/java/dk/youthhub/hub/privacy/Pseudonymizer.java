@@ -71,6 +71,20 @@ public class Pseudonymizer {
                 .formatHex(mac.get().doFinal(normalisedCpr.getBytes(StandardCharsets.US_ASCII)));
     }
 
+    /**
+     * A fingerprint of the secret, to tell whether two hubs use the same one without showing it:
+     * the keyed hash of a fixed label, shortened.
+     */
+    public String fingerprint() {
+        return HexFormat.of()
+                .formatHex(
+                        mac.get()
+                                .doFinal(
+                                        "youthhub:pseudonym-key-fingerprint"
+                                                .getBytes(StandardCharsets.US_ASCII)))
+                .substring(0, 16);
+    }
+
     private Mac newMac() {
         try {
             Mac m = Mac.getInstance("HmacSHA256");

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -34,7 +36,10 @@ import org.slf4j.LoggerFactory;
  * ... PropertiesLauncher tail canonical.handleplan.v1
  * </pre>
  *
- * The cluster is {@code KAFKA_BOOTSTRAP_SERVERS}, else the embedded default {@code 127.0.0.1:9092}.
+ * The cluster is {@code --bootstrap-server host:port}, else {@code HUB_KAFKA_TOOL_SERVERS}, else
+ * the embedded default {@code 127.0.0.1:9092}; the tool does not read {@code
+ * KAFKA_BOOTSTRAP_SERVERS}, which would switch a hub started from the same shell to an external
+ * cluster. Without a broker it says so within seconds.
  */
 public final class KafkaTool {
 
@@ -42,15 +47,52 @@ public final class KafkaTool {
 
     public static void main(String[] args) throws Exception {
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
-                .setLevel(Level.WARN);
-        String servers = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
+                .setLevel(Level.ERROR);
+        List<String> rest = new java.util.ArrayList<>(List.of(args));
+        String servers = System.getenv().getOrDefault("HUB_KAFKA_TOOL_SERVERS", "127.0.0.1:9092");
+        int flag = rest.indexOf("--bootstrap-server");
+        if (flag >= 0 && flag + 1 < rest.size()) {
+            servers = rest.get(flag + 1);
+            rest.subList(flag, flag + 2).clear();
+        }
+        args = rest.toArray(String[]::new);
+        if (args.length >= 2 && !reachable(servers)) {
+            System.err.println(
+                    "no Kafka at "
+                            + servers
+                            + ": start the hub (its embedded broker), or name the cluster with"
+                            + " --bootstrap-server host:port");
+            System.exit(1);
+        }
         if (args.length >= 3 && args[0].equals("publish")) {
             publish(servers, args[1], List.of(args).subList(2, args.length), System.out);
         } else if (args.length == 2 && args[0].equals("tail")) {
             tail(servers, args[1], System.out);
         } else {
-            System.err.println("usage: publish <topic> <file>... | tail <topic>");
+            System.err.println(
+                    "usage: [--bootstrap-server host:port] publish <topic> <file>... | tail <topic>");
             System.exit(2);
+        }
+    }
+
+    /** Whether a broker answers within a few seconds. */
+    static boolean reachable(String servers) {
+        try (Admin admin =
+                Admin.create(
+                        Map.of(
+                                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                servers,
+                                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                                3000,
+                                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                                3000))) {
+            admin.describeCluster().nodes().get(4, java.util.concurrent.TimeUnit.SECONDS);
+            return true;
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return false;
         }
     }
 

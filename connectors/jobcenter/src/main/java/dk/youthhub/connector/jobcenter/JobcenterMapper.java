@@ -28,8 +28,7 @@ import java.util.Map;
 
 /**
  * Job-centre native JSON to canonical documents. The hub's HTTP ingress runs this mapper before it
- * accepts an event, so the ingress and the {@code jobcenter-to-canonical} route reject exactly the
- * same inputs.
+ * accepts an event, so the ingress and the hub's ingest stage reject exactly the same inputs.
  */
 public final class JobcenterMapper implements InboundMapper {
     public static final String SCHEMA = "classpath:schemas/native/jobcenter/v1/event.schema.json";
