@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
@@ -166,17 +167,10 @@ public final class IngestTopology {
             DeadLetters.Source source =
                     new DeadLetters.Source(
                             m.topic(), m.partition(), m.offset(), record.key(), record.value());
-            int failures = poison.failures(m.topic(), m.partition(), m.offset());
-            if (failures > 0) {
-                // Kafka refused an output of this record before: do not try the same again.
-                deadLetter(
-                        source,
-                        new DeadLetters.Reason(
-                                poison.code(m.topic(), m.partition(), m.offset()),
-                                "Kafka refused an output of this record",
-                                null),
-                        failures > 1);
-                poison.clear(m.topic(), m.partition(), m.offset());
+            Optional<PoisonRecords.Verdict> refused =
+                    poison.take(m.topic(), m.partition(), m.offset());
+            if (refused.isPresent()) {
+                deadLetter(source, refused.get().reason(), refused.get().omitValue());
                 return;
             }
             Header replayOf = record.headers().lastHeader(DeadLetters.REPLAY_OF);

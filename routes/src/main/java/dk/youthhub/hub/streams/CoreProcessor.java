@@ -209,18 +209,9 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
                         m.topic(), m.partition(), m.offset(), record.key(), record.value());
         String pseudonym =
                 record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
-        int failures = poison.failures(m.topic(), m.partition(), m.offset());
-        if (failures > 0) {
-            // Kafka refused an output of this record before: do not try the same again.
-            deadLetterNow(
-                    source,
-                    pseudonym,
-                    new DeadLetters.Reason(
-                            poison.code(m.topic(), m.partition(), m.offset()),
-                            "Kafka refused an output of this record",
-                            null),
-                    failures > 1);
-            poison.clear(m.topic(), m.partition(), m.offset());
+        Optional<PoisonRecords.Verdict> refused = poison.take(m.topic(), m.partition(), m.offset());
+        if (refused.isPresent()) {
+            deadLetterNow(source, pseudonym, refused.get().reason(), refused.get().omitValue());
             return;
         }
         CanonicalDocument doc;

@@ -1,7 +1,9 @@
 package dk.youthhub.hub.streams;
 
 import dk.youthhub.connector.ErrorCode;
+import dk.youthhub.hub.deadletter.DeadLetters;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.errors.InvalidTimestampException;
@@ -47,19 +49,28 @@ public final class PoisonRecords {
         }
     }
 
-    /** The code of the latest failure at this position. */
-    public ErrorCode code(String topic, int partition, long offset) {
-        return codes.getOrDefault(position(topic, partition, offset), ErrorCode.PROCESSING_FAILED);
-    }
+    /** How to dead-letter an input Kafka refused an output of. */
+    public record Verdict(DeadLetters.Reason reason, boolean omitValue) {}
 
-    /** How often the input at this position has failed, 0 if never. */
-    public int failures(String topic, int partition, long offset) {
-        return failures.getOrDefault(position(topic, partition, offset), 0);
-    }
-
-    public void clear(String topic, int partition, long offset) {
-        failures.remove(position(topic, partition, offset));
-        codes.remove(position(topic, partition, offset));
+    /**
+     * Whether Kafka refused an output of the input at this position before; if so, how to
+     * dead-letter it instead (the second time without its value, in case the dead letter itself was
+     * refused), and the position is forgotten.
+     */
+    public Optional<Verdict> take(String topic, int partition, long offset) {
+        String at = position(topic, partition, offset);
+        Integer n = failures.remove(at);
+        if (n == null) {
+            return Optional.empty();
+        }
+        ErrorCode code = codes.remove(at);
+        return Optional.of(
+                new Verdict(
+                        new DeadLetters.Reason(
+                                code == null ? ErrorCode.PROCESSING_FAILED : code,
+                                "Kafka refused an output of this record",
+                                null),
+                        n > 1));
     }
 
     public int size() {

@@ -76,7 +76,7 @@ public final class KafkaTool {
     }
 
     /** Whether a broker answers within a few seconds. */
-    static boolean reachable(String servers) {
+    public static boolean reachable(String servers) {
         try (Admin admin =
                 Admin.create(
                         Map.of(

@@ -60,17 +60,7 @@ class DeliveryFaultIT extends HubIT {
                                 .atPriority(1)
                                 .willReturn(aResponse().withStatus(503)));
         int opened = stage.breaker().timesOpened();
-        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
-        for (int seq = 0; seq < docs; seq++) {
-            for (int p = 0; p < people; p++) {
-                records.add(
-                        new ProducerRecord<>(
-                                DELIVERIES,
-                                (run + "-yp-" + p).getBytes(StandardCharsets.UTF_8),
-                                Deliveries.jobplan(registry, documentId(run, p, seq), 1)));
-            }
-        }
-        Records.sendRecords(servers, records);
+        sendDeliveries(run, people, docs);
 
         // down for longer than the open time: the circuit opened, and a trial failed too
         await().atMost(Duration.ofSeconds(60))
@@ -122,20 +112,10 @@ class DeliveryFaultIT extends HubIT {
                         .withRequestBody(containing(poison))
                         .atPriority(1)
                         .willReturn(aResponse().withStatus(500)));
-        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
         int people = 20;
         int docs = 10;
-        for (int seq = 0; seq < docs; seq++) {
-            for (int p = 0; p < people; p++) {
-                // the poison first of young person 0: their later documents wait behind it
-                records.add(
-                        new ProducerRecord<>(
-                                DELIVERIES,
-                                (run + "-yp-" + p).getBytes(StandardCharsets.UTF_8),
-                                Deliveries.jobplan(registry, documentId(run, p, seq), 1)));
-            }
-        }
-        Records.sendRecords(servers, records);
+        // the poison is the first of young person 0: their later documents wait behind it
+        sendDeliveries(run, people, docs);
 
         ConsumerRecord<byte[], byte[]> dead = Records.awaitContaining(servers, DEAD, poison);
         assertThat(header(dead, DeadLetters.ERROR_CODE)).isEqualTo("DELIVERY_FAILED");
@@ -148,6 +128,21 @@ class DeliveryFaultIT extends HubIT {
                                 .filter(e -> e.getRequest().getBodyAsString().contains(poison)))
                 .as("tried up to its bound of 5, then no more")
                 .hasSize(5);
+    }
+
+    /** Deliveries {@code 0..docs-1} of each young person, keyed by young person, in order. */
+    private void sendDeliveries(String run, int people, int docs) throws Exception {
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        for (int seq = 0; seq < docs; seq++) {
+            for (int p = 0; p < people; p++) {
+                records.add(
+                        new ProducerRecord<>(
+                                DELIVERIES,
+                                (run + "-yp-" + p).getBytes(StandardCharsets.UTF_8),
+                                Deliveries.jobplan(registry, documentId(run, p, seq), 1)));
+            }
+        }
+        Records.sendRecords(servers, records);
     }
 
     private static String documentId(String run, int person, int seq) {

@@ -2,15 +2,12 @@ package dk.youthhub.hub.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.youthhub.hub.HubApplication;
 import dk.youthhub.hub.support.JavaProcess;
 import dk.youthhub.hub.support.Records;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -27,11 +24,16 @@ class DataDirLockIT {
         Path dir = Path.of("target", "fault", run).toAbsolutePath();
         int kafka = JavaProcess.freePort();
         int http = JavaProcess.freePort();
-        try (JavaProcess first = embedded(run + "-first", dir, kafka, http)) {
+        try (JavaProcess first =
+                HubInstance.embedded(run + "-first", dir, kafka, JavaProcess.freePort(), http)) {
             HubInstance.awaitUp(first, http, Duration.ofMinutes(3));
             try (JavaProcess second =
-                    embedded(
-                            run + "-second", dir, JavaProcess.freePort(), JavaProcess.freePort())) {
+                    HubInstance.embedded(
+                            run + "-second",
+                            dir,
+                            JavaProcess.freePort(),
+                            JavaProcess.freePort(),
+                            JavaProcess.freePort())) {
                 assertThat(second.awaitExit(Duration.ofMinutes(2))).isNotZero();
                 String out = second.output();
                 assertThat(out)
@@ -56,18 +58,5 @@ class DataDirLockIT {
                             .getBytes(StandardCharsets.UTF_8));
             Records.awaitContaining(servers, "canonical.handleplan.v1", eventId);
         }
-    }
-
-    /** A hub with the embedded broker (no KAFKA_BOOTSTRAP_SERVERS) on these ports. */
-    private static JavaProcess embedded(String name, Path dir, int kafka, int http)
-            throws Exception {
-        return JavaProcess.start(
-                name,
-                HubApplication.class,
-                Map.of("HUB_DATA_DIR", dir.toString()),
-                List.of(
-                        "--hub.kafka.embedded.port=" + kafka,
-                        "--hub.kafka.embedded.controller-port=" + JavaProcess.freePort(),
-                        "--server.port=" + http));
     }
 }

@@ -66,6 +66,23 @@ public final class HubInstance implements AutoCloseable {
         return new HubInstance(p, port);
     }
 
+    /**
+     * A hub as a newcomer runs it: the embedded broker (no {@code KAFKA_BOOTSTRAP_SERVERS}), its
+     * default topic names and settings, on these ports.
+     */
+    public static JavaProcess embedded(
+            String name, Path dataDir, int kafkaPort, int controllerPort, int httpPort)
+            throws IOException {
+        return JavaProcess.start(
+                name,
+                HubApplication.class,
+                Map.of("HUB_DATA_DIR", dataDir.toAbsolutePath().toString()),
+                List.of(
+                        "--hub.kafka.embedded.port=" + kafkaPort,
+                        "--hub.kafka.embedded.controller-port=" + controllerPort,
+                        "--server.port=" + httpPort));
+    }
+
     /** Every topic of the contract under its namespaced name. */
     public static List<String> topicArgs(String namespace) {
         List<String> args = new ArrayList<>();

@@ -2,13 +2,11 @@ package dk.youthhub.hub.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.youthhub.hub.HubApplication;
 import dk.youthhub.hub.support.JavaProcess;
 import dk.youthhub.hub.support.Records;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -31,7 +29,7 @@ class RestartIT {
         String servers = "127.0.0.1:" + kafka;
         SequencedInput input = new SequencedInput();
         byte[] key = SequencedInput.key(1);
-        try (JavaProcess hub = embedded(run + "-1", dir, kafka, controller, http)) {
+        try (JavaProcess hub = HubInstance.embedded(run + "-1", dir, kafka, controller, http)) {
             HubInstance.awaitReady(hub, http, Duration.ofMinutes(3));
             Records.sendRecords(
                     servers,
@@ -41,7 +39,7 @@ class RestartIT {
             Records.awaitContaining(servers, "dubu.deliveries.v1", input.planId(1, 1));
             hub.stop();
         }
-        try (JavaProcess hub = embedded(run + "-2", dir, kafka, controller, http)) {
+        try (JavaProcess hub = HubInstance.embedded(run + "-2", dir, kafka, controller, http)) {
             HubInstance.awaitReady(hub, http, Duration.ofMinutes(3));
             long sent = System.nanoTime();
             Records.send(servers, "dhuv.events.v1", key, input.plan(1, 2));
@@ -49,17 +47,5 @@ class RestartIT {
             assertThat(Duration.ofNanos(System.nanoTime() - sent))
                     .isLessThan(FIRST_DELIVERY_AFTER_READY);
         }
-    }
-
-    private static JavaProcess embedded(String name, Path dir, int kafka, int controller, int http)
-            throws Exception {
-        return JavaProcess.start(
-                name,
-                HubApplication.class,
-                Map.of("HUB_DATA_DIR", dir.toString()),
-                List.of(
-                        "--hub.kafka.embedded.port=" + kafka,
-                        "--hub.kafka.embedded.controller-port=" + controller,
-                        "--server.port=" + http));
     }
 }

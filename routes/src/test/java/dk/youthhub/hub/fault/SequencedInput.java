@@ -2,6 +2,7 @@ package dk.youthhub.hub.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.youthhub.hub.support.Records;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -145,6 +146,22 @@ public final class SequencedInput {
     /** This run's records among these. */
     public List<ConsumerRecord<byte[], byte[]>> ofRun(List<ConsumerRecord<byte[], byte[]>> rs) {
         return rs.stream().filter(r -> numbers(r) != null).toList();
+    }
+
+    /**
+     * The oracle of a hub with topics in namespace {@code ns}: plans {@code 1..plans} of each young
+     * person once on the canonical topic and once among the job centre's deliveries, in order, and
+     * no dead letter at all.
+     */
+    public void assertAllOnceInOrder(String servers, String ns, int people, int plans) {
+        Map<Integer, List<Integer>> all = expected(people, plans);
+        assertExactlyOnceInOrder(
+                Records.readAll(servers, HubInstance.topic(ns, "canonical-handleplan")), all);
+        assertExactlyOnceInOrder(
+                Records.readAll(servers, HubInstance.topic(ns, "jobcenter-deliveries")), all);
+        assertThat(Records.readAll(servers, HubInstance.topic(ns, "dead-letter")))
+                .as("no dead letters")
+                .isEmpty();
     }
 
     /**

@@ -25,8 +25,13 @@ class StreamsErrorHandlersTest {
         handler.configure(Map.of(StreamsErrorHandlers.POISON_RECORDS, poison));
         assertThat(handler.handle(context(7), out, new RecordTooLargeException("big")))
                 .isEqualTo(ProductionExceptionHandlerResponse.FAIL);
-        assertThat(poison.failures("in", 0, 7)).isEqualTo(1);
-        assertThat(poison.code("in", 0, 7)).isEqualTo(ErrorCode.TOO_LARGE);
+        assertThat(poison.take("in", 0, 7))
+                .hasValueSatisfying(
+                        v -> {
+                            assertThat(v.reason().code()).isEqualTo(ErrorCode.TOO_LARGE);
+                            assertThat(v.omitValue()).as("the first time with its value").isFalse();
+                        });
+        assertThat(poison.take("in", 0, 7)).as("taken once").isEmpty();
     }
 
     @Test
