@@ -42,8 +42,8 @@ public class DeadLetters {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
 
-    /** Room for the key and headers within the largest record. */
-    private static final int ENVELOPE_BYTES = 4096;
+    /** Room for a record's key and headers within the largest record the hub writes. */
+    public static final int ENVELOPE_BYTES = 4096;
 
     private final Topics topics;
     private final Clock clock;

@@ -181,7 +181,7 @@ public final class IngestTopology {
             InboundTransformer.Outcome outcome =
                     transformer.transform(source.position(), record.value(), record.timestamp());
             if (outcome instanceof InboundTransformer.Canonical c
-                    && c.value().length > maxRecordBytes - 4096) {
+                    && c.value().length > maxRecordBytes - DeadLetters.ENVELOPE_BYTES) {
                 outcome =
                         new InboundTransformer.Rejected(
                                 DeadLetters.Reason.of(

@@ -261,20 +261,28 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
         }
     }
 
+    /** A dead letter written at once, outside any decision. */
     private void deadLetterNow(
             DeadLetters.Source source,
             String pseudonym,
             DeadLetters.Reason reason,
             boolean omitValue) {
-        DeadLetters.Letter l = deadLetters.letter(source, pseudonym, reason, omitValue);
-        context.forward(
-                new Record<>(l.key(), l.value(), l.timestamp(), l.headers()), DEAD_LETTER_SINK);
+        context.forward(deadLetterRecord(source, pseudonym, reason, omitValue), DEAD_LETTER_SINK);
     }
 
+    /** A dead letter as part of a decision. */
     private void deadLetter(
             Decision d, DeadLetters.Source source, String pseudonym, DeadLetters.Reason reason) {
-        DeadLetters.Letter l = deadLetters.letter(source, pseudonym, reason);
-        d.emit(new Record<>(l.key(), l.value(), l.timestamp(), l.headers()), DEAD_LETTER_SINK);
+        d.emit(deadLetterRecord(source, pseudonym, reason, false), DEAD_LETTER_SINK);
+    }
+
+    private Record<byte[], byte[]> deadLetterRecord(
+            DeadLetters.Source source,
+            String pseudonym,
+            DeadLetters.Reason reason,
+            boolean omitValue) {
+        DeadLetters.Letter l = deadLetters.letter(source, pseudonym, reason, omitValue);
+        return new Record<>(l.key(), l.value(), l.timestamp(), l.headers());
     }
 
     private void decide(
@@ -499,9 +507,7 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
             byte[] document = bytes(entry.get("document"));
             DocumentType type = read(document).documentType();
             heldStore.delete(e.key);
-            Decision dl = new Decision();
-            deadLetter(
-                    dl,
+            deadLetterNow(
                     new DeadLetters.Source(
                             topics.canonical(type),
                             context.taskId().partition(),
@@ -518,8 +524,8 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
                                     : "unexpected "
                                             + defect.getClass().getSimpleName()
                                             + " releasing a held document",
-                            entry.get("target").asText()));
-            dl.apply();
+                            entry.get("target").asText()),
+                    false);
         }
     }
 
