@@ -364,7 +364,7 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
      * One recipient's part of a decision: applied when it succeeds, else replaced by a dead letter
      * of the document for that recipient alone.
      */
-    private void forRecipient(
+    private boolean forRecipient(
             Decision d,
             DeadLetters.Source source,
             String pseudonym,
@@ -374,12 +374,14 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
         try {
             work.accept(part);
             part.apply();
+            return true;
         } catch (TooLarge e) {
             deadLetter(
                     d,
                     source,
                     pseudonym,
                     new DeadLetters.Reason(ErrorCode.TOO_LARGE, e.getMessage(), target.id()));
+            return false;
         } catch (RuntimeException defect) {
             LOG.error(
                     "Core: unexpected {} for recipient {}",
@@ -393,6 +395,7 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
                             ErrorCode.PROCESSING_FAILED,
                             "unexpected " + defect.getClass().getSimpleName() + " in the core",
                             target.id()));
+            return false;
         }
     }
 
@@ -464,7 +467,28 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
     /** One young person's held documents, in arrival order: released if now covered. */
     private void reconsiderHeld(Decision d, String pseudonym) {
         for (KeyValue<String, byte[]> e : d.held.prefix(pseudonym + "|")) {
-            reconsider(d, pseudonym, e);
+            reconsiderForRecipient(d, pseudonym, e);
+        }
+    }
+
+    /**
+     * One held document for its recipient, as that recipient's part of the decision: if it fails (a
+     * delivery too large for that recipient, a defect), the document leaves the held documents and
+     * is dead-lettered for that recipient alone; the rest of the decision goes on.
+     */
+    private void reconsiderForRecipient(Decision d, String pseudonym, KeyValue<String, byte[]> e) {
+        JsonNode entry = readTree(e.value);
+        byte[] document = bytes(entry.get("document"));
+        DeadLetters.Source source =
+                new DeadLetters.Source(
+                        topics.canonical(read(document).documentType()),
+                        context.taskId().partition(),
+                        -1,
+                        utf8(pseudonym),
+                        document);
+        SourceSystem target = SourceSystem.fromId(entry.get("target").asText());
+        if (!forRecipient(d, source, pseudonym, target, part -> reconsider(part, pseudonym, e))) {
+            d.held.delete(e.key);
         }
     }
 
@@ -496,37 +520,9 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
     }
 
     private void reconsiderOne(KeyValue<String, byte[]> e) {
-        String pseudonym = e.key.substring(0, e.key.indexOf('|'));
         Decision d = new Decision();
-        try {
-            reconsider(d, pseudonym, e);
-            d.apply();
-        } catch (RuntimeException defect) {
-            LOG.error("Core: unexpected {} on a held document", defect.getClass().getName());
-            JsonNode entry = readTree(e.value);
-            byte[] document = bytes(entry.get("document"));
-            DocumentType type = read(document).documentType();
-            heldStore.delete(e.key);
-            deadLetterNow(
-                    new DeadLetters.Source(
-                            topics.canonical(type),
-                            context.taskId().partition(),
-                            -1,
-                            utf8(pseudonym),
-                            document),
-                    pseudonym,
-                    new DeadLetters.Reason(
-                            defect instanceof TooLarge
-                                    ? ErrorCode.TOO_LARGE
-                                    : ErrorCode.PROCESSING_FAILED,
-                            defect instanceof TooLarge
-                                    ? defect.getMessage()
-                                    : "unexpected "
-                                            + defect.getClass().getSimpleName()
-                                            + " releasing a held document",
-                            entry.get("target").asText()),
-                    false);
-        }
+        reconsiderForRecipient(d, e.key.substring(0, e.key.indexOf('|')), e);
+        d.apply();
     }
 
     private void reconsider(Decision d, String pseudonym, KeyValue<String, byte[]> e) {

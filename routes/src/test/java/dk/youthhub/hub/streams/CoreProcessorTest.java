@@ -247,6 +247,36 @@ class CoreProcessorTest {
     }
 
     @Test
+    void aHeldDocumentTooLargeForOneRecipientDoesNotFailTheConsentThatReleasesIt()
+            throws Exception {
+        Person p = person(LocalDate.of(2006, 1, 1)); // 20
+        ObjectNode json = CanonicalJson.mapper().valueToTree(handleplanFrom(p, "dhuv-big"));
+        ((ObjectNode) json.get("handleplan").get("goals").get(0)).put("text", "&".repeat(300_000));
+        send(CanonicalJson.mapper().treeToValue(json, CanonicalDocument.class)); // held: no consent
+        send(
+                consent(
+                        p,
+                        "S-1",
+                        1,
+                        Consent.Status.GIVEN,
+                        Consent.GivenBy.YOUNG_PERSON,
+                        List.of("dubu", "jobcenter"),
+                        "all",
+                        START_DAY));
+        send(handleplanFrom(p, "dhuv-small"));
+
+        List<TestRecord<byte[], byte[]>> letters = dead.readRecordsToList();
+        assertThat(letters).hasSize(1);
+        assertThat(header(letters.get(0), "hub_error_code")).isEqualTo("TOO_LARGE");
+        assertThat(header(letters.get(0), "hub_target")).isEqualTo("dubu");
+        assertThat(deliveries.get(SourceSystem.JOBCENTER).readRecordsToList())
+                .as("the released big plan, then the small one: the consent was stored")
+                .hasSize(2);
+        assertThat(deliveries.get(SourceSystem.DUBU).readRecordsToList()).hasSize(1);
+        assertThat(actions(p)).contains("RELEASED>jobcenter").doesNotContain("RELEASED>dubu");
+    }
+
+    @Test
     void anInputWhoseOutputKafkaRefusedIsDeadLetteredWithoutItsValueTheSecondTime()
             throws Exception {
         Person p = person(LocalDate.of(2006, 1, 1));
