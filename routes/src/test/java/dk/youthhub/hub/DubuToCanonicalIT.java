@@ -58,7 +58,7 @@ class DubuToCanonicalIT extends HubIT {
                 .hasSize(1);
 
         JsonNode body = CanonicalJson.mapper().readTree(out.value());
-        assertThat(CanonicalSchemas.validate("handleplan", 1, body)).isEmpty();
+        assertThat(CanonicalSchemas.validate("handleplan", body)).isEmpty();
         assertThat(body.at("/youngPerson/cpr").asText()).isEqualTo("1203094127");
         JsonNode golden =
                 CanonicalJson.mapper()

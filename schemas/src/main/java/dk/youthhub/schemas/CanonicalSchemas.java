@@ -10,6 +10,16 @@ import java.util.List;
  */
 public final class CanonicalSchemas {
     public static final String BASE_URI = "https://schemas.youthhub.dk/canonical/";
+
+    /**
+     * The schema version every canonical record is written and checked against. Version 2 is
+     * version 1 with {@code system} a pattern instead of a list, so a new connector needs no new
+     * schema; every version-1 document is a valid version-2 document ({@code
+     * CanonicalSchemasTest}). Published names ({@code canonical.<type>.v1}, {@code ce_type}) keep
+     * their own version: they change only with a change readers cannot follow.
+     */
+    public static final int CURRENT = 2;
+
     public static final List<String> TYPES =
             List.of("handleplan", "jobplan", "assessment", "consent", "education-status");
 
@@ -21,6 +31,16 @@ public final class CanonicalSchemas {
             throw new IllegalArgumentException("unknown document type");
         }
         return BASE_URI + "v" + version + "/" + type + ".schema.json";
+    }
+
+    /** The current schema's URI, also a record's {@code ce_dataschema}. */
+    public static String uri(String type) {
+        return uri(type, CURRENT);
+    }
+
+    /** The violations of a document against its type's current schema; empty when valid. */
+    public static List<String> validate(String type, JsonNode document) {
+        return validate(type, CURRENT, document);
     }
 
     /** The violations of a document against its type's schema; empty when valid. */

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.TestFactory;
 class CanonicalSchemasTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final List<Integer> VERSIONS = List.of(1, 2);
+
     @TestFactory
     Stream<DynamicTest> validExamplesValidate() throws Exception {
         return examples("valid")
@@ -31,7 +33,9 @@ class CanonicalSchemasTest {
                                         () ->
                                                 assertThat(
                                                                 CanonicalSchemas.validate(
-                                                                        type(p), 1, read(p)))
+                                                                        type(p),
+                                                                        version(p),
+                                                                        read(p)))
                                                         .as(name(p))
                                                         .isEmpty()));
     }
@@ -46,7 +50,9 @@ class CanonicalSchemasTest {
                                         () ->
                                                 assertThat(
                                                                 CanonicalSchemas.validate(
-                                                                        type(p), 1, read(p)))
+                                                                        type(p),
+                                                                        version(p),
+                                                                        read(p)))
                                                         .as(name(p))
                                                         .isNotEmpty()));
     }
@@ -54,9 +60,12 @@ class CanonicalSchemasTest {
     @Test
     void everyTypeHasValidAndInvalidExamples() throws Exception {
         for (String type : CanonicalSchemas.TYPES) {
-            for (String kind : List.of("valid", "invalid")) {
-                try (Stream<Path> files = Files.list(examplesRoot().resolve(type).resolve(kind))) {
-                    assertThat(files.count()).as(type + "/" + kind).isPositive();
+            for (int version : VERSIONS) {
+                for (String kind : List.of("valid", "invalid")) {
+                    Path dir = examplesRoot().resolve("v" + version).resolve(type).resolve(kind);
+                    try (Stream<Path> files = Files.list(dir)) {
+                        assertThat(files.count()).as(dir.toString()).isPositive();
+                    }
                 }
             }
         }
@@ -64,8 +73,8 @@ class CanonicalSchemasTest {
 
     @Test
     void messagesNameTheRuleNotTheValue() throws Exception {
-        JsonNode doc = read(examplesRoot().resolve("handleplan/invalid/cpr-with-dash.json"));
-        assertThat(CanonicalSchemas.validate("handleplan", 1, doc))
+        JsonNode doc = read(examplesRoot().resolve("v2/handleplan/invalid/cpr-with-dash.json"));
+        assertThat(CanonicalSchemas.validate("handleplan", doc))
                 .containsExactly("/youngPerson/cpr: pattern")
                 .noneMatch(m -> m.contains("120309"));
     }
@@ -78,13 +87,76 @@ class CanonicalSchemasTest {
     void releasedSchemasAreUnchanged() throws Exception {
         Path root = Path.of(CanonicalSchemas.class.getResource("/schemas/canonical").toURI());
         List<String> lines = Files.readAllLines(root.resolve("released.sha256"));
-        assertThat(lines).hasSize(CanonicalSchemas.TYPES.size() + 1);
+        assertThat(lines).hasSize(VERSIONS.size() * (CanonicalSchemas.TYPES.size() + 1));
         for (String line : lines) {
             String[] parts = line.split("\\s+");
             assertThat(sha256(root.resolve(parts[1])))
                     .as("released schema %s was changed; add a new version instead", parts[1])
                     .isEqualTo(parts[0]);
         }
+    }
+
+    /**
+     * Version 2 reads everything version 1 wrote: every valid version-1 example is a valid
+     * version-2 document, and the schemas differ only in {@code system}, widened from a list of ids
+     * to the id pattern (so a new connector needs no new schema).
+     */
+    @TestFactory
+    Stream<DynamicTest> version2IsCompatibleWithVersion1() throws Exception {
+        Stream<DynamicTest> examples =
+                examples("valid")
+                        .filter(p -> version(p) == 1)
+                        .map(
+                                p ->
+                                        DynamicTest.dynamicTest(
+                                                "v2 reads " + name(p),
+                                                () ->
+                                                        assertThat(
+                                                                        CanonicalSchemas.validate(
+                                                                                type(p), 2,
+                                                                                read(p)))
+                                                                .isEmpty()));
+        Path root = Path.of(CanonicalSchemas.class.getResource("/schemas/canonical").toURI());
+        Stream<DynamicTest> schemas =
+                Stream.concat(CanonicalSchemas.TYPES.stream(), Stream.of("common"))
+                        .map(
+                                type ->
+                                        DynamicTest.dynamicTest(
+                                                type + ": v2 differs from v1 only in system",
+                                                () -> {
+                                                    String file = type + ".schema.json";
+                                                    JsonNode v1 =
+                                                            withoutVersionedParts(
+                                                                    read(
+                                                                            root.resolve(
+                                                                                    "v1/" + file)));
+                                                    JsonNode v2 =
+                                                            withoutVersionedParts(
+                                                                    read(
+                                                                            root.resolve(
+                                                                                    "v2/" + file)));
+                                                    assertThat(v2).isEqualTo(v1);
+                                                }));
+        return Stream.concat(examples, schemas);
+    }
+
+    @Test
+    void version2AcceptsAnySystemIdVersion1Did() throws Exception {
+        JsonNode doc =
+                read(examplesRoot().resolve("v2/education-status/valid/from-a-new-system.json"));
+        assertThat(CanonicalSchemas.validate("education-status", 2, doc)).isEmpty();
+        assertThat(CanonicalSchemas.validate("education-status", 1, doc))
+                .containsExactly("/provenance/sourceSystem: enum");
+    }
+
+    private static JsonNode withoutVersionedParts(JsonNode schema) {
+        com.fasterxml.jackson.databind.node.ObjectNode copy =
+                (com.fasterxml.jackson.databind.node.ObjectNode) schema.deepCopy();
+        copy.remove(List.of("$id", "title"));
+        if (copy.path("$defs").has("system")) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) copy.get("$defs")).remove("system");
+        }
+        return copy;
     }
 
     private static String sha256(Path file) throws IOException, NoSuchAlgorithmException {
@@ -104,7 +176,12 @@ class CanonicalSchemasTest {
     }
 
     private static Path examplesRoot() throws URISyntaxException {
-        return Path.of(CanonicalSchemasTest.class.getResource("/examples/v1").toURI());
+        return Path.of(CanonicalSchemasTest.class.getResource("/examples").toURI());
+    }
+
+    private static int version(Path example) {
+        return Integer.parseInt(
+                example.getParent().getParent().getParent().getFileName().toString().substring(1));
     }
 
     private static String type(Path example) {
@@ -112,7 +189,10 @@ class CanonicalSchemasTest {
     }
 
     private static String name(Path example) {
-        return type(example)
+        return "v"
+                + version(example)
+                + "/"
+                + type(example)
                 + "/"
                 + example.getParent().getFileName()
                 + "/"

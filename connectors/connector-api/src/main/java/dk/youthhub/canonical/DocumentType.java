@@ -12,6 +12,13 @@ public enum DocumentType {
     CONSENT("consent"),
     EDUCATION_STATUS("education-status");
 
+    /**
+     * The version in every published name of a canonical type ({@code canonical.<type>.v1}, {@code
+     * dk.youthhub.<type>.v1}). It changes only with a change readers cannot follow; compatible
+     * schema revisions keep it (the contract: adding a system changes no published name).
+     */
+    public static final int PUBLISHED_VERSION = 1;
+
     private final String id;
 
     DocumentType(String id) {
@@ -24,9 +31,9 @@ public enum DocumentType {
         return id;
     }
 
-    /** The CloudEvents type of schema version 1, e.g. {@code dk.youthhub.handleplan.v1}. */
+    /** The CloudEvents type, e.g. {@code dk.youthhub.handleplan.v1}. */
     public String cloudEventType() {
-        return "dk.youthhub." + id + ".v1";
+        return "dk.youthhub." + id + ".v" + PUBLISHED_VERSION;
     }
 
     @JsonCreator

@@ -2,41 +2,48 @@ package dk.youthhub.canonical;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Optional;
+import java.util.Objects;
+import java.util.regex.Pattern;
 
-/** The systems the hub connects, by the ids the contracts use. */
-public enum SourceSystem {
-    DUBU("dubu"),
-    DHUV("dhuv"),
-    JOBCENTER("jobcenter"),
-    UU("uu");
+/**
+ * A system the hub connects, by its id ({@code dubu}, {@code jobcenter}, ...). Which systems exist
+ * is data: each connector's descriptor declares its own id. An id is 2 to 20 lower-case letters and
+ * digits starting with a letter, so it can name topics ({@code <id>.events.v1}), roles and
+ * environment variables ({@code HUB_TOKEN_<ID>}).
+ */
+public record SourceSystem(String id) implements Comparable<SourceSystem> {
+    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]{1,19}");
 
-    private static final List<String> IDS = Arrays.stream(values()).map(s -> s.id).toList();
+    public SourceSystem {
+        Objects.requireNonNull(id, "id");
+        if (!isValidId(id)) {
+            throw new IllegalArgumentException(
+                    "a system id is 2-20 lower-case letters or digits, starting with a letter");
+        }
+    }
 
-    private final String id;
+    @JsonCreator
+    public static SourceSystem of(String id) {
+        return new SourceSystem(id);
+    }
 
-    SourceSystem(String id) {
-        this.id = id;
+    public static boolean isValidId(String id) {
+        return id != null && ID.matcher(id).matches();
     }
 
     @JsonValue
+    @Override
     public String id() {
         return id;
     }
 
-    /** Every system's id, in declaration order. */
-    public static List<String> ids() {
-        return IDS;
+    @Override
+    public int compareTo(SourceSystem other) {
+        return id.compareTo(other.id);
     }
 
-    public static Optional<SourceSystem> find(String id) {
-        return Arrays.stream(values()).filter(s -> s.id.equals(id)).findFirst();
-    }
-
-    @JsonCreator
-    public static SourceSystem fromId(String id) {
-        return find(id).orElseThrow(() -> new IllegalArgumentException("unknown system"));
+    @Override
+    public String toString() {
+        return id;
     }
 }

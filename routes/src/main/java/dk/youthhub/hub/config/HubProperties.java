@@ -1,14 +1,12 @@
 package dk.youthhub.hub.config;
 
 import dk.youthhub.canonical.DocumentType;
-import dk.youthhub.canonical.SourceSystem;
 import dk.youthhub.canonical.ThemeCode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +14,7 @@ import java.time.Period;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -37,7 +36,7 @@ public record HubProperties(
         @Valid @NotNull Limits limits,
         @Valid @NotNull Stage stage,
         @Valid @NotNull Security security,
-        @Valid @NotNull Jobcenter jobcenter,
+        @NotNull Map<String, @Valid SystemSettings> systems,
         @Valid @NotNull Demo demo,
         @Valid @NotNull Core core,
         @Valid @NotNull Dedupe dedupe) {
@@ -67,23 +66,16 @@ public record HubProperties(
             @Min(1) @Max(65535) int controllerPort) {}
 
     /**
-     * Topic names (defaults as in the contract) and how new topics are created.
+     * How topics are named and created. A system's topics follow {@code <id>.events.v1} and {@code
+     * <id>.deliveries.v1} (overrides: {@code hub.systems.<id>.topics.*}); canonical topics {@code
+     * canonical.<type>.v1}.
      *
+     * @param prefix put before every topic name the hub uses (empty by default), to keep several
+     *     hubs or tests apart on one cluster
      * @param replicationFactor -1 for the broker's default
      */
     public record Topics(
-            @NotBlank String dubuEvents,
-            @NotBlank String dhuvEvents,
-            @NotBlank String jobcenterEvents,
-            @NotBlank String canonicalHandleplan,
-            @NotBlank String canonicalJobplan,
-            @NotBlank String canonicalAssessment,
-            @NotBlank String canonicalEducationStatus,
-            @NotBlank String canonicalConsent,
-            @NotBlank String dubuDeliveries,
-            @NotBlank String dhuvDeliveries,
-            @NotBlank String jobcenterDeliveries,
-            @NotBlank String uuDeliveries,
+            @NotNull String prefix,
             @NotBlank String deadLetter,
             @NotBlank String held,
             @NotBlank String audit,
@@ -109,8 +101,8 @@ public record HubProperties(
     public record Dedupe(@NotNull Duration window) {}
 
     /**
-     * HTTP credentials: one bearer token per system ({@code dubu}, {@code dhuv}, {@code jobcenter},
-     * {@code uu}) and one for {@code admin}.
+     * HTTP credentials of the roles ({@code admin}); each system's token is {@code
+     * hub.systems.<id>.token}.
      */
     public record Security(Map<String, String> tokens) {
 
@@ -120,11 +112,35 @@ public record HubProperties(
     }
 
     /**
-     * Deliveries to the job centre over HTTP.
+     * One system's settings, under {@code hub.systems.<id>.*}; every connector the hub finds has an
+     * entry ({@code SystemEnvironment}). Unset parts take the connector descriptor's defaults.
      *
-     * @param baseUrl where deliveries are POSTed ({@code <baseUrl>/api/v1/hub-deliveries}); blank:
-     *     no HTTP delivery runs and deliveries wait on their topic
-     * @param deliveryToken the bearer token the job centre expects from the hub
+     * @param enabled whether the hub reads from and delivers to this system
+     * @param token the bearer token of the system's own HTTP endpoints ({@code HUB_TOKEN_<ID>})
+     * @param withheldThemes themes it never receives; null: the descriptor's
+     */
+    public record SystemSettings(
+            @DefaultValue("true") boolean enabled,
+            String token,
+            @Valid @DefaultValue TopicNames topics,
+            @Valid @DefaultValue HttpDelivery httpDelivery,
+            @Valid @DefaultValue FileDrop fileDrop,
+            @Valid @DefaultValue RoutingTarget routing,
+            Set<ThemeCode> withheldThemes) {}
+
+    /**
+     * @param events where its native events are (null: {@code <id>.events.v1})
+     * @param deliveries where its deliveries are (null: {@code <id>.deliveries.v1})
+     */
+    public record TopicNames(String events, String deliveries) {}
+
+    /**
+     * Deliveries POSTed to a system whose connector delivers over HTTP.
+     *
+     * @param baseUrl where deliveries are POSTed ({@code <baseUrl><connector's path>}; {@code
+     *     HUB_<ID>_BASE_URL}); blank: no HTTP delivery runs and deliveries wait on their topic
+     * @param token the bearer token the system expects from the hub ({@code
+     *     HUB_<ID>_DELIVERY_TOKEN})
      * @param maxAttempts failed POSTs of one document, counted while the circuit is closed, before
      *     it is dead-lettered {@code DELIVERY_FAILED}
      * @param maxRetryMs how long one document is retried while the circuit is closed before it is
@@ -135,32 +151,47 @@ public record HubProperties(
      * @param maxBatch records per poll
      * @param concurrency partitions delivered at the same time (each in order)
      */
-    public record Jobcenter(
+    public record HttpDelivery(
             String baseUrl,
-            String deliveryToken,
-            @Min(100) int timeoutMs,
-            @Min(1) int maxAttempts,
-            @Min(1) long maxRetryMs,
-            @NotNull Duration maxOutage,
-            @Min(1) long maxBackoffMs,
-            @Min(0) long maxRetryAfterMs,
-            @Min(1) int breakerFailureThreshold,
-            @Min(1) long breakerOpenMs,
-            @Min(1) @Max(10000) int maxBatch,
-            @Min(1) @Max(64) int concurrency) {
+            String token,
+            @DefaultValue("10000") @Min(100) int timeoutMs,
+            @DefaultValue("5") @Min(1) int maxAttempts,
+            @DefaultValue("60000") @Min(1) long maxRetryMs,
+            @DefaultValue("3d") @NotNull Duration maxOutage,
+            @DefaultValue("10000") @Min(1) long maxBackoffMs,
+            @DefaultValue("60000") @Min(0) long maxRetryAfterMs,
+            @DefaultValue("5") @Min(1) int breakerFailureThreshold,
+            @DefaultValue("30000") @Min(1) long breakerOpenMs,
+            @DefaultValue("200") @Min(1) @Max(10000) int maxBatch,
+            @DefaultValue("6") @Min(1) @Max(64) int concurrency) {
+
+        public boolean configured() {
+            return baseUrl != null && !baseUrl.isBlank();
+        }
 
         /**
          * An outage (every call failing) must open the circuit before it spends a document's bound,
          * or the first documents of an outage would be dead-lettered.
          */
-        @AssertTrue(
-                message =
-                        "hub.jobcenter.max-attempts must be at least"
-                                + " hub.jobcenter.breaker-failure-threshold")
+        @AssertTrue(message = "max-attempts must be at least breaker-failure-threshold")
         public boolean isOutageOpensTheCircuitFirst() {
             return maxAttempts >= breakerFailureThreshold;
         }
     }
+
+    /**
+     * A system's drop folder, for a connector whose inbound is a file drop.
+     *
+     * @param inbox the folder ({@code HUB_<ID>_INBOX}, default {@code <data-dir>/<id>-inbox}); it
+     *     gets {@code done/} and {@code failed/} beside the files
+     * @param pollInterval how often the folder is looked at
+     * @param progressEvery rows per transaction while a file is read; a restart goes on after the
+     *     last committed one
+     */
+    public record FileDrop(
+            Path inbox,
+            @DefaultValue("5s") @NotNull Duration pollInterval,
+            @DefaultValue("5000") @Min(1) @Max(100000) int progressEvery) {}
 
     /**
      * Demo data for a newcomer: the contract examples and generated events, and a fake job centre.
@@ -176,37 +207,28 @@ public record HubProperties(
      * @param heldRetention how long a document waits for consent before it expires
      * @param releaseCheckInterval how often held documents are reconsidered (consent validity
      *     starting) and expired
-     * @param excludedThemes per recipient, the canonical themes it never receives
      */
     public record Core(
             @NotNull Duration heldRetention,
             @NotNull Duration releaseCheckInterval,
-            @Valid @NotNull Routing routing,
-            Map<SourceSystem, Set<ThemeCode>> excludedThemes) {
-
-        public Map<SourceSystem, Set<ThemeCode>> excludedThemes() {
-            return excludedThemes == null ? Map.of() : excludedThemes;
-        }
-    }
+            @Valid @NotNull Scope scope) {}
 
     /**
-     * Who receives what.
+     * Who is in scope.
      *
      * @param fromAge the youngest age in scope
      * @param untilAge the age at which a young person leaves scope
      */
-    public record Routing(
-            @NotNull Period fromAge,
-            @NotNull Period untilAge,
-            @NotEmpty Map<SourceSystem, @Valid RoutingTarget> targets) {}
+    public record Scope(@NotNull Period fromAge, @NotNull Period untilAge) {}
 
     /**
-     * @param fromAge the age from which this recipient receives documents, null for any
+     * What one recipient is sent; unset parts take the descriptor's defaults (every type it
+     * receives, from every other system, from the descriptor's age).
+     *
+     * @param sources system ids whose documents it receives
+     * @param fromAge the age from which it receives documents
      */
-    public record RoutingTarget(
-            @NotEmpty Set<DocumentType> types,
-            @NotEmpty Set<SourceSystem> sources,
-            Period fromAge) {}
+    public record RoutingTarget(Set<DocumentType> types, Set<String> sources, Period fromAge) {}
 
     /**
      * How the stages consume.

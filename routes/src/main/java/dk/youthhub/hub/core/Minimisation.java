@@ -9,25 +9,30 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What each recipient may see, applied before rendering: goals and findings in excluded themes are
- * left out.
+ * What each recipient may see, applied before rendering: goals and findings in withheld themes are
+ * left out, and for a recipient outside social services a child assessment's conclusion.
  *
- * @param excludedThemes per recipient, the canonical themes it never receives
+ * @param rules per recipient; a recipient without one sees everything
  */
-public record Minimisation(Map<SourceSystem, Set<ThemeCode>> excludedThemes) {
+public record Minimisation(Map<SourceSystem, Rule> rules) {
 
-    /** The contract's default: the job centre never gets family or health goals and findings. */
-    public static Minimisation contractDefault() {
-        return new Minimisation(
-                Map.of(SourceSystem.JOBCENTER, Set.of(ThemeCode.FAMILY, ThemeCode.HEALTH)));
+    /**
+     * @param withheldThemes canonical themes whose goals and findings it never receives
+     * @param childAssessmentConclusion whether a child assessment's conclusion is withheld
+     */
+    public record Rule(Set<ThemeCode> withheldThemes, boolean childAssessmentConclusion) {
+        public Rule {
+            withheldThemes = Set.copyOf(withheldThemes);
+        }
     }
 
     public CanonicalDocument forRecipient(CanonicalDocument doc, SourceSystem recipient) {
-        Set<ThemeCode> excluded = excludedThemes.getOrDefault(recipient, Set.of());
-        if (excluded.isEmpty()) {
+        Rule rule = rules.get(recipient);
+        if (rule == null) {
             return doc;
         }
-        if (doc.handleplan() != null) {
+        Set<ThemeCode> withheld = rule.withheldThemes();
+        if (doc.handleplan() != null && !withheld.isEmpty()) {
             Handleplan h = doc.handleplan();
             return doc.withHandleplan(
                     new Handleplan(
@@ -36,22 +41,25 @@ public record Minimisation(Map<SourceSystem, Set<ThemeCode>> excludedThemes) {
                             h.followUpDate(),
                             h.purpose(),
                             h.goals().stream()
-                                    .filter(g -> !excluded.contains(g.theme().code()))
+                                    .filter(g -> !withheld.contains(g.theme().code()))
                                     .toList(),
                             h.measures(),
                             h.transitionToAdultLife()));
         }
         if (doc.assessment() != null) {
             Assessment a = doc.assessment();
+            boolean withholdConclusion =
+                    rule.childAssessmentConclusion()
+                            && a.kind() == Assessment.Kind.CHILD_ASSESSMENT;
             return doc.withAssessment(
                     new Assessment(
                             a.kind(),
                             a.method(),
                             a.completedOn(),
                             a.findings().stream()
-                                    .filter(f -> !excluded.contains(f.theme().code()))
+                                    .filter(f -> !withheld.contains(f.theme().code()))
                                     .toList(),
-                            a.conclusion()));
+                            withholdConclusion ? null : a.conclusion()));
         }
         return doc;
     }

@@ -17,7 +17,8 @@ import java.util.Set;
  *
  * @param fromAge the youngest age in scope (inclusive), e.g. {@code P15Y}
  * @param untilAge the age at which a young person leaves scope, e.g. {@code P23Y}
- * @param targets per recipient: which types from which sources, and from what age
+ * @param targets per recipient: which types from which sources, and from what age (the defaults
+ *     come from the connectors' descriptors: {@code Systems.routingPolicy})
  */
 public record RoutingPolicy(Period fromAge, Period untilAge, Map<SourceSystem, Target> targets) {
 
@@ -35,25 +36,6 @@ public record RoutingPolicy(Period fromAge, Period untilAge, Map<SourceSystem, T
     /** The recipients the document goes to, subject to consent. */
     public record Recipients(List<SourceSystem> targets) implements Decision {}
 
-    /** The contract's default: every other system gets every type, DHUV only from 17½. */
-    public static RoutingPolicy contractDefault() {
-        Set<DocumentType> types =
-                Set.of(
-                        DocumentType.HANDLEPLAN,
-                        DocumentType.JOBPLAN,
-                        DocumentType.ASSESSMENT,
-                        DocumentType.EDUCATION_STATUS);
-        Set<SourceSystem> all = Set.of(SourceSystem.values());
-        return new RoutingPolicy(
-                Period.ofYears(15),
-                Period.ofYears(23),
-                Map.of(
-                        SourceSystem.DUBU, new Target(types, all, null),
-                        SourceSystem.DHUV, new Target(types, all, Period.of(17, 6, 0)),
-                        SourceSystem.JOBCENTER, new Target(types, all, null),
-                        SourceSystem.UU, new Target(types, all, null)));
-    }
-
     public Decision decide(CanonicalDocument doc, LocalDate today) {
         if (doc.documentType() == DocumentType.CONSENT) {
             return new Recipients(List.of());
@@ -64,10 +46,10 @@ public record RoutingPolicy(Period fromAge, Period untilAge, Map<SourceSystem, T
         }
         SourceSystem source = doc.provenance().sourceSystem();
         List<SourceSystem> recipients = new ArrayList<>();
-        for (SourceSystem system : SourceSystem.values()) {
-            Target t = targets.get(system);
-            if (t != null
-                    && system != source
+        for (Map.Entry<SourceSystem, Target> e : new java.util.TreeMap<>(targets).entrySet()) {
+            SourceSystem system = e.getKey();
+            Target t = e.getValue();
+            if (!system.equals(source)
                     && t.types().contains(doc.documentType())
                     && t.sources().contains(source)
                     && (t.fromAge() == null || Ages.hasReached(born, t.fromAge(), today))) {

@@ -33,6 +33,22 @@ public class DeadLetters {
     public static final String SOURCE_OFFSET = "hub_source_offset";
     public static final String SOURCE_KEY_SHA256 = "hub_source_key_sha256";
     public static final String TARGET = "hub_target";
+
+    /** The drop file and physical line a row came from (file-drop inputs, written by the hub). */
+    public static final String SOURCE_FILE = "hub_source_file";
+
+    public static final String SOURCE_LINE = "hub_source_line";
+
+    /**
+     * On a row the file-drop reader could not split into columns: why. The ingest stage
+     * dead-letters such a row {@code MALFORMED} with this message.
+     */
+    public static final String SOURCE_ERROR = "hub_source_error";
+
+    /** Headers of a hub-written input that its dead letter keeps. */
+    public static final java.util.List<String> KEPT_SOURCE_HEADERS =
+            java.util.List.of(SOURCE_FILE, SOURCE_LINE);
+
     public static final String VALUE_OMITTED = "hub_value_omitted";
     public static final String VALUE_SHA256 = "hub_value_sha256";
     public static final String VALUE_SIZE = "hub_value_size";

@@ -1,8 +1,8 @@
 package dk.youthhub.hub.demo;
 
 import dk.youthhub.canonical.SourceSystem;
-import dk.youthhub.connector.JsonOut;
-import dk.youthhub.connector.XmlOut;
+import dk.youthhub.connector.kit.JsonOut;
+import dk.youthhub.connector.kit.XmlOut;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -106,13 +106,13 @@ public final class DemoData {
         if (index % 20 == 7) {
             out.add(
                     new Event(
-                            SourceSystem.DUBU,
+                            SourceSystem.of("dubu"),
                             "<Haendelse xmlns=\"urn:dubu-like:haendelse:1\"><HaendelseId>"
                                     .getBytes(StandardCharsets.UTF_8),
                             true));
             out.add(
                     new Event(
-                            SourceSystem.DHUV,
+                            SourceSystem.of("dhuv"),
                             dhuv(
                                             "3102074231",
                                             first,
@@ -142,7 +142,7 @@ public final class DemoData {
                 .element("GyldigFra", today.minusDays(random.nextInt(60)))
                 .element("GyldigTil", today.plusYears(1))
                 .end();
-        return new Event(SourceSystem.DUBU, x.bytes(), false);
+        return new Event(SourceSystem.of("dubu"), x.bytes(), false);
     }
 
     private Event dubuHandleplan(
@@ -177,7 +177,7 @@ public final class DemoData {
                     .end();
         }
         x.end();
-        return new Event(SourceSystem.DUBU, x.bytes(), false);
+        return new Event(SourceSystem.of("dubu"), x.bytes(), false);
     }
 
     private Event dubuAssessment(String cpr, String caseId, String municipality) {
@@ -199,7 +199,7 @@ public final class DemoData {
                 .end()
                 .element("Konklusion", "Fortsat støtte; fokus på uddannelse")
                 .end();
-        return new Event(SourceSystem.DUBU, x.bytes(), false);
+        return new Event(SourceSystem.of("dubu"), x.bytes(), false);
     }
 
     private XmlOut dubuEnvelope(
@@ -301,7 +301,7 @@ public final class DemoData {
                                     .strings("dokumenttyper", List.of("alle"))
                                     .put("gyldig_fra", today.minusDays(random.nextInt(30))));
         }
-        return new Event(SourceSystem.DHUV, e.bytes(), false);
+        return new Event(SourceSystem.of("dhuv"), e.bytes(), false);
     }
 
     private Event jobplan(String cpr, String first, String last, String municipality, int index) {
@@ -334,7 +334,7 @@ public final class DemoData {
                                                                         "Mentor 4 timer ugentligt")
                                                                 .put("startDate", today)))
                                         .put("nextFollowUp", today.plusMonths(3)));
-        return new Event(SourceSystem.JOBCENTER, e.bytes(), false);
+        return new Event(SourceSystem.of("jobcenter"), e.bytes(), false);
     }
 
     private Event resourceProfile(String cpr, String municipality, int index) {
@@ -359,7 +359,7 @@ public final class DemoData {
                                                                         "assessment",
                                                                         "Ingen kendte forhold")))
                                         .put("summary", "Uddannelsesparat med støtte"));
-        return new Event(SourceSystem.JOBCENTER, e.bytes(), false);
+        return new Event(SourceSystem.of("jobcenter"), e.bytes(), false);
     }
 
     private JsonOut jobcenterEnvelope(String type, String cpr, String municipality) {

@@ -2,6 +2,7 @@ package dk.youthhub.hub.demo;
 
 import dk.youthhub.canonical.SourceSystem;
 import dk.youthhub.hub.config.HubProperties;
+import dk.youthhub.hub.connectors.Systems;
 import dk.youthhub.hub.kafka.KafkaClients;
 import dk.youthhub.hub.kafka.Topics;
 import dk.youthhub.hub.security.Credentials;
@@ -12,12 +13,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.camel.CamelContext;
 import org.apache.kafka.clients.producer.Producer;
@@ -32,29 +35,34 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo mode ({@code --hub.demo.enabled=true}): once the hub is up, plays the source systems. The
- * DUBU-like and DHUV-like systems publish to their topics; the job centre POSTs to the hub's HTTP
- * ingress with its token, as it would for real. First the contracts' examples, then generated
- * events for {@code hub.demo.young-people} young people ({@link DemoData}).
+ * Demo mode ({@code --hub.demo.enabled=true}): once the hub is up, plays the source systems, each
+ * by its own transport as it would for real: the DUBU-like and DHUV-like systems publish to their
+ * topics, the job centre POSTs to the hub's HTTP ingress with its token, UU drops a CSV file. First
+ * the contracts' examples, then generated events for {@code hub.demo.young-people} young people
+ * ({@link DemoData}).
  */
 @Component
 @ConditionalOnProperty(name = "hub.demo.enabled", havingValue = "true")
 public class DemoSimulator {
     private static final Logger LOG = LoggerFactory.getLogger(DemoSimulator.class);
-    private static final Map<String, SourceSystem> EXAMPLES =
-            Map.of(
-                    "dubu-samtykke-barn.xml", SourceSystem.DUBU,
-                    "dubu-samtykke-foraelder.xml", SourceSystem.DUBU,
-                    "dubu-handleplan.xml", SourceSystem.DUBU,
-                    "dubu-undersoegelse.xml", SourceSystem.DUBU,
-                    "dhuv-handleplan.json", SourceSystem.DHUV,
-                    "dhuv-udredning.json", SourceSystem.DHUV,
-                    "jobcenter-jobplan.json", SourceSystem.JOBCENTER,
-                    "jobcenter-ressourceprofil.json", SourceSystem.JOBCENTER);
+
+    /** The contracts' examples; each file's name starts with its system's id. */
+    private static final List<String> EXAMPLES =
+            List.of(
+                    "dubu-samtykke-barn.xml",
+                    "dubu-samtykke-foraelder.xml",
+                    "dubu-handleplan.xml",
+                    "dubu-undersoegelse.xml",
+                    "dhuv-handleplan.json",
+                    "dhuv-udredning.json",
+                    "jobcenter-jobplan.json",
+                    "jobcenter-ressourceprofil.json",
+                    "uu-uddannelsesstatus.csv");
 
     private final HubProperties props;
     private final KafkaClients clients;
     private final Topics topics;
+    private final Systems systems;
     private final Environment env;
     private final CamelContext camel;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -63,8 +71,10 @@ public class DemoSimulator {
             HubProperties props,
             KafkaClients clients,
             Topics topics,
+            Systems systems,
             Environment env,
             CamelContext camel) {
+        this.systems = systems;
         this.camel = camel;
         this.props = props;
         this.clients = clients;
@@ -106,13 +116,13 @@ public class DemoSimulator {
 
     void play() throws InterruptedException {
         List<DemoData.Event> events = new ArrayList<>();
-        EXAMPLES.keySet().stream()
-                .sorted()
-                .forEach(
-                        name ->
-                                events.add(
-                                        new DemoData.Event(
-                                                EXAMPLES.get(name), example(name), false)));
+        EXAMPLES.forEach(
+                name ->
+                        events.add(
+                                new DemoData.Event(
+                                        SourceSystem.of(name.substring(0, name.indexOf('-'))),
+                                        example(name),
+                                        false)));
         events.addAll(
                 new DemoData(props.demo().seed(), LocalDate.now(ZoneId.of("Europe/Copenhagen")))
                         .events(props.demo().youngPeople()));
@@ -120,20 +130,35 @@ public class DemoSimulator {
         int rejected = 0;
         try (Producer<byte[], byte[]> producer = clients.idempotentProducer("demo")) {
             for (DemoData.Event e : events) {
-                if (e.system() == SourceSystem.JOBCENTER) {
-                    int status = post(e.payload());
-                    if (status == 202) {
-                        accepted++;
-                    } else {
-                        rejected++;
-                        LOG.info("Demo: the HTTP ingress answered {}", status);
+                Systems.HubSystem system = systems.find(e.system().id()).orElse(null);
+                if (system == null) {
+                    continue; // a system switched off
+                }
+                switch (system.descriptor().inbound()) {
+                    case HTTP_INGRESS -> {
+                        int status = post(system, e.payload());
+                        if (status == 202) {
+                            accepted++;
+                        } else {
+                            rejected++;
+                            LOG.info("Demo: the HTTP ingress answered {}", status);
+                        }
                     }
-                } else {
-                    producer.send(
-                                    new ProducerRecord<>(
-                                            topics.inbound(e.system()).orElseThrow(), e.payload()))
-                            .get();
-                    accepted++;
+                    case FILE_DROP -> {
+                        drop(system, e.payload());
+                        accepted++;
+                    }
+                    case KAFKA -> {
+                        producer.send(
+                                        new ProducerRecord<>(
+                                                topics.events(e.system()).orElseThrow(),
+                                                e.payload()))
+                                .get();
+                        accepted++;
+                    }
+                    case NONE -> {
+                        // a system that sends nothing has no examples
+                    }
                 }
             }
         } catch (ExecutionException | IOException e) {
@@ -148,19 +173,34 @@ public class DemoSimulator {
                 rejected);
     }
 
-    private int post(byte[] body) throws IOException, InterruptedException {
-        String token = props.security().tokens().getOrDefault("jobcenter", "");
-        if (token.isBlank()) {
-            token = Credentials.developmentToken("jobcenter");
+    /** A drop file, written as the system does: as {@code .part}, then renamed. */
+    private static void drop(Systems.HubSystem system, byte[] file) throws IOException {
+        Path inbox = system.settings().fileDrop().inbox();
+        Files.createDirectories(inbox);
+        Path part = inbox.resolve("demo-" + System.nanoTime() + ".csv.part");
+        Files.write(part, file);
+        Files.move(
+                part,
+                inbox.resolve(part.getFileName().toString().replace(".part", "")),
+                StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private int post(Systems.HubSystem system, byte[] body)
+            throws IOException, InterruptedException {
+        String token = system.settings().token();
+        if (token == null || token.isBlank()) {
+            token = Credentials.developmentToken(system.id());
         }
         HttpRequest request =
                 HttpRequest.newBuilder(
                                 URI.create(
                                         "http://127.0.0.1:"
                                                 + env.getProperty("local.server.port", "8080")
-                                                + "/api/v1/jobcenter/events"))
+                                                + "/api/v1/"
+                                                + system.id()
+                                                + "/events"))
                         .timeout(Duration.ofSeconds(30))
-                        .header("Content-Type", "application/json")
+                        .header("Content-Type", system.descriptor().nativeMediaType())
                         .header("Authorization", "Bearer " + token)
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                         .build();

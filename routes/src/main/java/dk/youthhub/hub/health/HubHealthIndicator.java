@@ -1,11 +1,14 @@
 package dk.youthhub.hub.health;
 
-import dk.youthhub.hub.delivery.JobcenterDeliveries;
+import dk.youthhub.hub.delivery.HttpDeliveries;
+import dk.youthhub.hub.filedrop.FileDrops;
 import dk.youthhub.hub.ingest.IngestStreams;
 import dk.youthhub.hub.kafka.KafkaClients;
 import dk.youthhub.hub.streams.CoreStreams;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
@@ -23,7 +26,8 @@ public class HubHealthIndicator implements HealthIndicator, AutoCloseable {
 
     private final CamelContext camel;
     private final KafkaClients clients;
-    private final JobcenterDeliveries delivery;
+    private final HttpDeliveries deliveries;
+    private final FileDrops fileDrops;
     private final IngestStreams ingest;
     private final CoreStreams core;
     private volatile Admin admin;
@@ -31,12 +35,14 @@ public class HubHealthIndicator implements HealthIndicator, AutoCloseable {
     public HubHealthIndicator(
             CamelContext camel,
             KafkaClients clients,
-            JobcenterDeliveries delivery,
+            HttpDeliveries deliveries,
+            FileDrops fileDrops,
             IngestStreams ingest,
             CoreStreams core) {
         this.camel = camel;
         this.clients = clients;
-        this.delivery = delivery;
+        this.deliveries = deliveries;
+        this.fileDrops = fileDrops;
         this.ingest = ingest;
         this.core = core;
     }
@@ -63,8 +69,11 @@ public class HubHealthIndicator implements HealthIndicator, AutoCloseable {
         if (!core.isHealthy()) {
             return Health.down().withDetail("core", core.state()).build();
         }
-        if (delivery.isRunning() && !"RUNNING".equals(delivery.state())) {
-            return Health.down().withDetail("jobcenterDelivery", delivery.state()).build();
+        for (Map.Entry<String, HttpDeliveries.Channel> c : deliveries.channels().entrySet()) {
+            String state = c.getValue().state();
+            if (!Set.of("RUNNING", "OFF").contains(state)) {
+                return Health.down().withDetail(c.getKey() + "Delivery", state).build();
+            }
         }
         try {
             int nodes =
@@ -74,15 +83,23 @@ public class HubHealthIndicator implements HealthIndicator, AutoCloseable {
                             .nodes()
                             .get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                             .size();
-            // a job centre that is down is not the hub being down: a detail, not a status
-            return Health.up()
-                    .withDetail("routes", camel.getRoutes().size())
-                    .withDetail("kafkaNodes", nodes)
-                    .withDetail("ingest", ingest.state())
-                    .withDetail("core", core.state())
-                    .withDetail("jobcenterDelivery", delivery.state())
-                    .withDetail("jobcenterCircuit", delivery.breaker().state())
-                    .build();
+            // a recipient that is down is not the hub being down: a detail, not a status
+            Health.Builder up =
+                    Health.up()
+                            .withDetail("routes", camel.getRoutes().size())
+                            .withDetail("kafkaNodes", nodes)
+                            .withDetail("ingest", ingest.state())
+                            .withDetail("core", core.state());
+            deliveries
+                    .channels()
+                    .forEach(
+                            (system, c) ->
+                                    up.withDetail(system + "Delivery", c.state())
+                                            .withDetail(system + "Circuit", c.breaker().state()));
+            fileDrops
+                    .states()
+                    .forEach((system, state) -> up.withDetail(system + "FileDrop", state));
+            return up.build();
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();

@@ -1,6 +1,6 @@
 package dk.youthhub.hub.health;
 
-import dk.youthhub.hub.delivery.JobcenterDeliveries;
+import dk.youthhub.hub.delivery.HttpDeliveries;
 import dk.youthhub.hub.ingest.IngestStreams;
 import dk.youthhub.hub.streams.CoreStreams;
 import java.util.Set;
@@ -22,17 +22,17 @@ public class StagesReadiness extends ReadinessStateHealthIndicator {
 
     private final IngestStreams ingest;
     private final CoreStreams core;
-    private final JobcenterDeliveries delivery;
+    private final HttpDeliveries deliveries;
 
     public StagesReadiness(
             ApplicationAvailability availability,
             IngestStreams ingest,
             CoreStreams core,
-            JobcenterDeliveries delivery) {
+            HttpDeliveries deliveries) {
         super(availability);
         this.ingest = ingest;
         this.core = core;
-        this.delivery = delivery;
+        this.deliveries = deliveries;
     }
 
     @Override
@@ -41,7 +41,8 @@ public class StagesReadiness extends ReadinessStateHealthIndicator {
                 availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC
                         && PROCESSING.contains(ingest.state())
                         && PROCESSING.contains(core.state())
-                        && Set.of("RUNNING", "OFF").contains(delivery.state());
+                        && deliveries.channels().values().stream()
+                                .allMatch(c -> Set.of("RUNNING", "OFF").contains(c.state()));
         return ready ? ReadinessState.ACCEPTING_TRAFFIC : ReadinessState.REFUSING_TRAFFIC;
     }
 }

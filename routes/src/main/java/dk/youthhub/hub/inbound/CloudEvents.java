@@ -30,7 +30,7 @@ public final class CloudEvents {
         String id =
                 UUID.nameUUIDFromBytes((cause + "#0").getBytes(StandardCharsets.UTF_8)).toString();
         RecordHeaders h = envelope(doc, pseudonym, id);
-        h.add(DATA_SCHEMA, utf8(CanonicalSchemas.uri(doc.documentType().id(), 1)));
+        h.add(DATA_SCHEMA, utf8(CanonicalSchemas.uri(doc.documentType().id())));
         h.add(CONTENT_TYPE, utf8("application/json"));
         return h;
     }

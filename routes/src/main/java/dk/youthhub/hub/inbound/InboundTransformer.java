@@ -5,14 +5,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dk.youthhub.canonical.CanonicalDocument;
 import dk.youthhub.canonical.DocumentType;
 import dk.youthhub.connector.CanonicalJson;
+import dk.youthhub.connector.ConnectorDescriptor;
 import dk.youthhub.connector.ErrorCode;
 import dk.youthhub.connector.InboundMapper;
 import dk.youthhub.connector.MappingException;
+import dk.youthhub.hub.config.HubProperties;
+import dk.youthhub.hub.connectors.Systems;
 import dk.youthhub.hub.deadletter.DeadLetters;
 import dk.youthhub.hub.privacy.Pseudonymizer;
 import dk.youthhub.schemas.CanonicalSchemas;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,12 +32,43 @@ public final class InboundTransformer {
     private final InboundMapper mapper;
     private final Pseudonymizer pseudonymizer;
     private final int maxPayloadBytes;
+    private final Set<String> systems;
+    private final boolean hubWritten;
 
+    /**
+     * @param systems the system ids a consent may name: those the hub has a connector for
+     * @param hubWritten whether only the hub writes the input topic (HTTP ingress, file drop), so
+     *     its keys and {@code hub_source_*} headers can be trusted
+     */
     public InboundTransformer(
-            InboundMapper mapper, Pseudonymizer pseudonymizer, int maxPayloadBytes) {
+            InboundMapper mapper,
+            Pseudonymizer pseudonymizer,
+            int maxPayloadBytes,
+            Set<String> systems,
+            boolean hubWritten) {
         this.mapper = mapper;
         this.pseudonymizer = pseudonymizer;
         this.maxPayloadBytes = maxPayloadBytes;
+        this.systems = Set.copyOf(systems);
+        this.hubWritten = hubWritten;
+    }
+
+    public boolean hubWritten() {
+        return hubWritten;
+    }
+
+    /** The transformer of one system's events. */
+    public static InboundTransformer of(
+            Systems.HubSystem system,
+            Systems systems,
+            Pseudonymizer pseudonymizer,
+            HubProperties props) {
+        return new InboundTransformer(
+                system.connector().inboundMapper().orElseThrow(),
+                pseudonymizer,
+                props.limits().maxPayloadBytes(),
+                systems.ids(),
+                system.descriptor().inbound() != ConnectorDescriptor.Inbound.KAFKA);
     }
 
     /** What became of one input. */
@@ -85,8 +120,18 @@ public final class InboundTransformer {
                     value.length + " bytes is over the limit of " + maxPayloadBytes);
         }
         CanonicalDocument doc = mapper.toCanonical(value, Instant.ofEpochMilli(timestamp));
+        if (doc.consent() != null) {
+            List<String> recipients = doc.consent().recipients();
+            for (int i = 0; i < recipients.size(); i++) {
+                if (!systems.contains(recipients.get(i))) {
+                    throw MappingException.violation(
+                            "consent.recipients[" + (i + 1) + "]",
+                            "names a system the hub has no connector for");
+                }
+            }
+        }
         JsonNode json = CanonicalJson.mapper().valueToTree(doc);
-        List<String> violations = CanonicalSchemas.validate(doc.documentType().id(), 1, json);
+        List<String> violations = CanonicalSchemas.validate(doc.documentType().id(), json);
         if (!violations.isEmpty()) {
             throw new MappingException(
                     ErrorCode.SCHEMA_VIOLATION,

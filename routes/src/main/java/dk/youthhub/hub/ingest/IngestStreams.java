@@ -1,9 +1,7 @@
 package dk.youthhub.hub.ingest;
 
-import dk.youthhub.connector.Connector;
-import dk.youthhub.connector.ConnectorProperties;
 import dk.youthhub.hub.config.HubProperties;
-import dk.youthhub.hub.connectors.ConnectorRegistry;
+import dk.youthhub.hub.connectors.Systems;
 import dk.youthhub.hub.deadletter.DeadLetters;
 import dk.youthhub.hub.inbound.InboundTransformer;
 import dk.youthhub.hub.kafka.KafkaClients;
@@ -15,60 +13,54 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.streams.Topology;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
  * The ingest stage ({@link IngestTopology}) as a Kafka Streams application, reading the events
- * topic of every enabled connector that has an inbound mapper.
+ * topic of every enabled system that sends documents, whatever its transport (Kafka, the HTTP
+ * ingress and the file drop all write {@code <id>.events.v1}).
  */
 @Component
 public class IngestStreams extends StreamsApp {
     private final HubProperties props;
     private final Topics topics;
-    private final ConnectorRegistry registry;
+    private final Systems systems;
     private final Pseudonymizer pseudonymizer;
     private final DeadLetters deadLetters;
-    private final Binder binder;
     private final Clock clock;
 
     public IngestStreams(
             HubProperties props,
             KafkaClients clients,
             Topics topics,
-            ConnectorRegistry registry,
+            Systems systems,
             Pseudonymizer pseudonymizer,
             DeadLetters deadLetters,
-            Environment env,
             Clock clock,
             TopicInitializer topicsCreated) {
         super("ingest", props, clients, topics.replicationFactor());
         this.props = props;
         this.topics = topics;
-        this.registry = registry;
+        this.systems = systems;
         this.pseudonymizer = pseudonymizer;
         this.deadLetters = deadLetters;
-        this.binder = Binder.get(env);
         this.clock = clock;
     }
 
     /** Each enabled connector's events topic and its transformer. */
     Map<String, InboundTransformer> inputs() {
         Map<String, InboundTransformer> inputs = new LinkedHashMap<>();
-        for (Connector connector : registry.all()) {
-            if (!enabled(connector) || connector.inboundMapper().isEmpty()) {
+        for (Systems.HubSystem s : systems.enabled()) {
+            if (s.connector().inboundMapper().isEmpty()) {
                 continue;
             }
-            topics.inbound(connector.descriptor().system())
+            topics.events(s.system())
                     .ifPresent(
                             topic ->
                                     inputs.put(
                                             topic,
-                                            new InboundTransformer(
-                                                    connector.inboundMapper().get(),
-                                                    pseudonymizer,
-                                                    props.limits().maxPayloadBytes())));
+                                            InboundTransformer.of(
+                                                    s, systems, pseudonymizer, props)));
         }
         return inputs;
     }
@@ -87,12 +79,5 @@ public class IngestStreams extends StreamsApp {
                 props.dedupe().window(),
                 props.limits().maxRecordBytes(),
                 clock);
-    }
-
-    private boolean enabled(Connector connector) {
-        return binder.bind(
-                        "hub.connectors." + connector.descriptor().id(), connector.propertiesType())
-                .map(ConnectorProperties::isEnabled)
-                .orElse(true);
     }
 }

@@ -170,7 +170,7 @@ public final class IngestTopology {
             Optional<PoisonRecords.Verdict> refused =
                     poison.take(m.topic(), m.partition(), m.offset());
             if (refused.isPresent()) {
-                deadLetter(source, refused.get().reason(), refused.get().omitValue());
+                deadLetter(source, record, refused.get().reason(), refused.get().omitValue());
                 return;
             }
             Header replayOf = record.headers().lastHeader(DeadLetters.REPLAY_OF);
@@ -178,8 +178,18 @@ public final class IngestTopology {
                     && !replays.firstTime(new String(replayOf.value(), StandardCharsets.UTF_8))) {
                 return; // a replay is processed once
             }
+            Header rowError =
+                    transformer.hubWritten()
+                            ? record.headers().lastHeader(DeadLetters.SOURCE_ERROR)
+                            : null;
             InboundTransformer.Outcome outcome =
-                    transformer.transform(source.position(), record.value(), record.timestamp());
+                    rowError != null
+                            ? new InboundTransformer.Rejected(
+                                    DeadLetters.Reason.of(
+                                            ErrorCode.MALFORMED,
+                                            new String(rowError.value(), StandardCharsets.UTF_8)))
+                            : transformer.transform(
+                                    source.position(), record.value(), record.timestamp());
             if (outcome instanceof InboundTransformer.Canonical c
                     && c.value().length > maxRecordBytes - DeadLetters.ENVELOPE_BYTES) {
                 outcome =
@@ -200,13 +210,34 @@ public final class IngestTopology {
                                 record.timestamp(),
                                 h));
             } else if (outcome instanceof InboundTransformer.Rejected r) {
-                deadLetter(source, r.reason(), false);
+                deadLetter(source, record, r.reason(), false);
             }
         }
 
+        /**
+         * A hub-written input keeps its key (the pseudonym) and where in a drop file it came from;
+         * the headers of any other input are not kept.
+         */
         private void deadLetter(
-                DeadLetters.Source source, DeadLetters.Reason reason, boolean omit) {
-            DeadLetters.Letter l = deadLetters.letter(source, null, reason, omit);
+                DeadLetters.Source source,
+                Record<byte[], byte[]> record,
+                DeadLetters.Reason reason,
+                boolean omit) {
+            boolean trusted = transformer.hubWritten() && record.key() != null;
+            DeadLetters.Letter l =
+                    deadLetters.letter(
+                            source,
+                            trusted ? new String(record.key(), StandardCharsets.UTF_8) : null,
+                            reason,
+                            omit);
+            if (transformer.hubWritten()) {
+                for (String name : DeadLetters.KEPT_SOURCE_HEADERS) {
+                    Header h = record.headers().lastHeader(name);
+                    if (h != null) {
+                        l.headers().add(name, h.value());
+                    }
+                }
+            }
             context.forward(
                     new Record<>(
                             l.key(),

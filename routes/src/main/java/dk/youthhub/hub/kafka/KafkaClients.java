@@ -89,12 +89,25 @@ public class KafkaClients {
     }
 
     /**
+     * A transactional producer whose transactional id, {@code <group-prefix>.<name>}, every
+     * instance shares: starting one fences the others' (their open transaction is aborted and their
+     * next commit fails), so one writer at a time reads and records shared progress.
+     */
+    public Producer<byte[], byte[]> sharedTransactionalProducer(String name) {
+        return transactional(props.kafka().groupPrefix() + "." + name);
+    }
+
+    /**
      * A transactional, idempotent producer for one consumer of a stage. Its transactional id is
      * unique per instance, stage and consumer.
      */
     public Producer<byte[], byte[]> transactionalProducer(String stageId) {
+        return transactional(
+                props.instanceId() + "." + stageId + "." + producerSequence.incrementAndGet());
+    }
+
+    private Producer<byte[], byte[]> transactional(String id) {
         Map<String, Object> p = commonProperties();
-        String id = props.instanceId() + "." + stageId + "." + producerSequence.incrementAndGet();
         p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, id);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, id);
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

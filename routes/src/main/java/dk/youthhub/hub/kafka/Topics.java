@@ -2,20 +2,31 @@ package dk.youthhub.hub.kafka;
 
 import dk.youthhub.canonical.DocumentType;
 import dk.youthhub.canonical.SourceSystem;
+import dk.youthhub.connector.ConnectorDescriptor;
 import dk.youthhub.hub.config.HubProperties;
+import dk.youthhub.hub.connectors.Systems;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** The one place topic names come from. */
+/**
+ * The one place topic names come from. A system's topics follow the contract's convention, {@code
+ * <id>.events.v1} and {@code <id>.deliveries.v1}, unless {@code hub.systems.<id>.topics.*} names
+ * them; canonical topics are {@code canonical.<type>.v1}; every name gets {@code hub.topics.prefix}
+ * in front.
+ */
 @Component
 public class Topics {
     private final HubProperties.Topics t;
     private final String groupPrefix;
+    private final Systems systems;
 
-    public Topics(HubProperties props) {
+    public Topics(HubProperties props, Systems systems) {
         this.t = props.topics();
         this.groupPrefix = props.kafka().groupPrefix();
+        this.systems = systems;
     }
 
     /**
@@ -26,51 +37,49 @@ public class Topics {
         return groupPrefix + ".pseudonym-key";
     }
 
-    /** The topic a system publishes native events to, if it publishes to Kafka at all. */
-    public Optional<String> inbound(SourceSystem system) {
-        return Optional.ofNullable(
-                switch (system) {
-                    case DUBU -> t.dubuEvents();
-                    case DHUV -> t.dhuvEvents();
-                    case JOBCENTER -> t.jobcenterEvents();
-                    case UU -> null;
-                });
+    /**
+     * The hub's own compacted topic of the drop files it has read (name and SHA-256) and how far,
+     * shared by every instance with the consumer groups {@code <prefix>.*}.
+     */
+    public String fileDropLedger() {
+        return groupPrefix + ".file-drop-ledger";
     }
 
-    /** The property that holds {@link #inbound}, for {@code {{placeholders}}} in endpoints. */
-    public static String inboundProperty(SourceSystem system) {
-        return "hub.topics." + system.id() + "-events";
+    /** Where a system's native events are, if it sends any. */
+    public Optional<String> events(SourceSystem system) {
+        Systems.HubSystem s = systems.find(system.id()).orElse(null);
+        if (s == null || s.descriptor().inbound() == ConnectorDescriptor.Inbound.NONE) {
+            return Optional.empty();
+        }
+        String configured = s.settings().topics().events();
+        return Optional.of(
+                t.prefix() + (configured != null ? configured : system.id() + ".events.v1"));
     }
 
     public String canonical(DocumentType type) {
-        return switch (type) {
-            case HANDLEPLAN -> t.canonicalHandleplan();
-            case JOBPLAN -> t.canonicalJobplan();
-            case ASSESSMENT -> t.canonicalAssessment();
-            case EDUCATION_STATUS -> t.canonicalEducationStatus();
-            case CONSENT -> t.canonicalConsent();
-        };
+        return t.prefix() + "canonical." + type.id() + ".v" + DocumentType.PUBLISHED_VERSION;
+    }
+
+    public List<String> canonicalTopics() {
+        return Arrays.stream(DocumentType.values()).map(this::canonical).toList();
     }
 
     public String deliveries(SourceSystem system) {
-        return switch (system) {
-            case DUBU -> t.dubuDeliveries();
-            case DHUV -> t.dhuvDeliveries();
-            case JOBCENTER -> t.jobcenterDeliveries();
-            case UU -> t.uuDeliveries();
-        };
+        String configured =
+                systems.find(system.id()).map(s -> s.settings().topics().deliveries()).orElse(null);
+        return t.prefix() + (configured != null ? configured : system.id() + ".deliveries.v1");
     }
 
     public String deadLetter() {
-        return t.deadLetter();
+        return t.prefix() + t.deadLetter();
     }
 
     public String held() {
-        return t.held();
+        return t.prefix() + t.held();
     }
 
     public String audit() {
-        return t.audit();
+        return t.prefix() + t.audit();
     }
 
     /** Replication of the topics the hub creates, -1 for the broker's default. */
@@ -78,23 +87,17 @@ public class Topics {
         return t.replicationFactor();
     }
 
-    /** Every topic of the contract, created at start when missing. */
+    /** Every topic of the contract for the systems the hub runs, created at start when missing. */
     public List<String> all() {
-        return List.of(
-                t.dubuEvents(),
-                t.dhuvEvents(),
-                t.jobcenterEvents(),
-                t.canonicalHandleplan(),
-                t.canonicalJobplan(),
-                t.canonicalAssessment(),
-                t.canonicalEducationStatus(),
-                t.canonicalConsent(),
-                t.dubuDeliveries(),
-                t.dhuvDeliveries(),
-                t.jobcenterDeliveries(),
-                t.uuDeliveries(),
-                t.deadLetter(),
-                t.held(),
-                t.audit());
+        List<String> all = new ArrayList<>();
+        for (Systems.HubSystem s : systems.enabled()) {
+            events(s.system()).ifPresent(all::add);
+        }
+        all.addAll(canonicalTopics());
+        for (Systems.HubSystem s : systems.enabled()) {
+            all.add(deliveries(s.system()));
+        }
+        all.addAll(List.of(deadLetter(), held(), audit()));
+        return all;
     }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.youthhub.connector.CanonicalJson;
 import dk.youthhub.connector.Cpr;
 import dk.youthhub.connector.MappingException;
-import dk.youthhub.connector.SafeJson;
+import dk.youthhub.connector.kit.SafeJson;
 import dk.youthhub.hub.core.AuditChain;
 import dk.youthhub.hub.privacy.Pseudonymizer;
 import dk.youthhub.hub.security.Problems;

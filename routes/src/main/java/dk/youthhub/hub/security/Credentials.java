@@ -1,7 +1,8 @@
 package dk.youthhub.hub.security;
 
-import dk.youthhub.canonical.SourceSystem;
+import dk.youthhub.connector.ConnectorDescriptor;
 import dk.youthhub.hub.config.HubProperties;
+import dk.youthhub.hub.connectors.Systems;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,34 +10,34 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The bearer tokens, one per system and one for the admin role. Only their SHA-256 digests are
- * kept, and a presented token is compared with every digest in constant time. With the embedded
- * broker, missing tokens get documented development tokens ({@code dev-token-<principal>}) and a
- * warning; otherwise the hub refuses to start without the job centre's and the admin's token.
+ * The bearer tokens, one per system ({@code hub.systems.<id>.token}, {@code HUB_TOKEN_<ID>}) and
+ * one per role ({@code hub.security.tokens.<role>}). Only their SHA-256 digests are kept, and a
+ * presented token is compared with every digest in constant time. With the embedded broker, missing
+ * tokens get documented development tokens ({@code dev-token-<principal>}) and a warning; otherwise
+ * the hub refuses to start without the admin's token and that of every system with an HTTP ingress.
  */
 @Component
 public class Credentials {
     public static final String ADMIN = "admin";
-    public static final List<String> SYSTEMS = SourceSystem.ids();
-    static final List<String> REQUIRED = List.of("jobcenter", ADMIN);
     static final int MIN_TOKEN_LENGTH = 24;
     private static final Logger LOG = LoggerFactory.getLogger(Credentials.class);
 
     private final Map<String, byte[]> digests = new LinkedHashMap<>();
 
-    public Credentials(HubProperties props) {
-        List<String> problems = problems(props);
+    public Credentials(HubProperties props, Systems systems) {
+        List<String> problems = problems(props, systems);
         if (!problems.isEmpty()) {
             throw new IllegalStateException(String.join("; ", problems));
         }
-        Map<String, String> configured = props.security().tokens();
+        Map<String, String> configured = configured(props, systems);
         List<String> development = new java.util.ArrayList<>();
-        for (String principal : principals()) {
+        for (String principal : configured.keySet()) {
             String token = configured.get(principal);
             if (token == null || token.isBlank()) {
                 if (!props.kafka().embedded().enabled()) {
@@ -56,17 +57,20 @@ public class Credentials {
     }
 
     /** What is wrong with the tokens, for these settings; empty when nothing. */
-    public static List<String> problems(HubProperties props) {
-        Map<String, String> configured = props.security().tokens();
+    public static List<String> problems(HubProperties props, Systems systems) {
+        Map<String, String> configured = configured(props, systems);
+        Set<String> required = new java.util.HashSet<>(Set.of(ADMIN));
+        systems.inbound(ConnectorDescriptor.Inbound.HTTP_INGRESS)
+                .forEach(s -> required.add(s.id()));
         boolean embedded = props.kafka().embedded().enabled();
         List<String> problems = new java.util.ArrayList<>();
         List<byte[]> seen = new java.util.ArrayList<>();
         boolean shared = false;
-        for (String principal : principals()) {
+        for (String principal : configured.keySet()) {
             String token = configured.get(principal);
-            String variable = "HUB_TOKEN_" + principal.toUpperCase();
+            String variable = "HUB_TOKEN_" + principal.toUpperCase(java.util.Locale.ROOT);
             if (token == null || token.isBlank()) {
-                if (!embedded && REQUIRED.contains(principal)) {
+                if (!embedded && required.contains(principal)) {
                     problems.add(
                             variable
                                     + " must be set outside the embedded default (at least "
@@ -107,9 +111,12 @@ public class Credentials {
         return "dev-token-" + principal;
     }
 
-    private static List<String> principals() {
-        return java.util.stream.Stream.concat(SYSTEMS.stream(), java.util.stream.Stream.of(ADMIN))
-                .toList();
+    /** Every principal with its configured token (null or blank when none): systems, then roles. */
+    private static Map<String, String> configured(HubProperties props, Systems systems) {
+        Map<String, String> tokens = new LinkedHashMap<>();
+        systems.enabled().forEach(s -> tokens.put(s.id(), s.settings().token()));
+        tokens.put(ADMIN, props.security().tokens().get(ADMIN));
+        return tokens;
     }
 
     private static byte[] sha256(String token) {

@@ -1,5 +1,7 @@
 package dk.youthhub.hub.security;
 
+import dk.youthhub.connector.ConnectorDescriptor;
+import dk.youthhub.hub.connectors.Systems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,9 +12,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -28,11 +32,12 @@ public class SecurityConfiguration {
     public static final String ROLE_ADMIN = "ADMIN";
 
     public static String systemRole(String system) {
-        return "SYSTEM_" + system.toUpperCase();
+        return "SYSTEM_" + system.toUpperCase(java.util.Locale.ROOT);
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, Credentials credentials) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, Credentials credentials, Systems systems)
+            throws Exception {
         return http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
@@ -52,14 +57,18 @@ public class SecurityConfiguration {
                                         // stays 404)
                                         .requestMatchers("/error")
                                         .permitAll()
-                                        // demo mode's fake job centre checks the hub's token itself
-                                        .requestMatchers(
-                                                HttpMethod.POST,
-                                                "/demo/jobcenter/api/v1/hub-deliveries")
+                                        // demo mode's fake recipients check the hub's token
+                                        // themselves
+                                        .requestMatchers(HttpMethod.POST, "/demo/**")
                                         .permitAll()
-                                        .requestMatchers(
-                                                HttpMethod.POST, "/api/v1/jobcenter/events")
-                                        .hasRole(systemRole("jobcenter"))
+                                        .requestMatchers(HttpMethod.POST, "/api/v1/{system}/events")
+                                        .access(
+                                                (auth, context) ->
+                                                        ownIngress(
+                                                                auth.get(),
+                                                                context.getVariables()
+                                                                        .get("system"),
+                                                                ingresses(systems)))
                                         .requestMatchers(
                                                 "/api/v1/audit/**",
                                                 "/api/v1/held/**",
@@ -89,6 +98,24 @@ public class SecurityConfiguration {
                                                                         403,
                                                                         "This token may not use this endpoint"))))
                 .build();
+    }
+
+    private static java.util.Set<String> ingresses(Systems systems) {
+        return systems.inbound(ConnectorDescriptor.Inbound.HTTP_INGRESS).stream()
+                .map(Systems.HubSystem::id)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** A system may post only to its own ingress, and only if it has one. */
+    static AuthorizationDecision ownIngress(
+            Authentication auth, String system, java.util.Set<String> ingresses) {
+        boolean own =
+                auth != null
+                        && ingresses.contains(system)
+                        && auth.getAuthorities().stream()
+                                .anyMatch(
+                                        a -> a.getAuthority().equals("ROLE_" + systemRole(system)));
+        return new AuthorizationDecision(own);
     }
 
     /** Authenticates {@code Authorization: Bearer <token>}; never logs or stores the token. */

@@ -305,7 +305,7 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
             reconsiderHeld(d, pseudonym);
             return;
         }
-        SourceSystem only = replayTarget == null ? null : SourceSystem.fromId(replayTarget);
+        SourceSystem only = replayTarget == null ? null : SourceSystem.of(replayTarget);
         Optional<Versions.Seen> latest = seenVersion(d, doc.documentId());
         Versions.Decision version =
                 only != null
@@ -341,7 +341,7 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
             return;
         }
         for (SourceSystem target : ((RoutingPolicy.Recipients) routed).targets()) {
-            if (only != null && target != only) {
+            if (only != null && !target.equals(only)) {
                 continue;
             }
             forRecipient(
@@ -486,7 +486,7 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
                         -1,
                         utf8(pseudonym),
                         document);
-        SourceSystem target = SourceSystem.fromId(entry.get("target").asText());
+        SourceSystem target = SourceSystem.of(entry.get("target").asText());
         if (!forRecipient(d, source, pseudonym, target, part -> reconsider(part, pseudonym, e))) {
             d.held.delete(e.key);
         }
@@ -529,7 +529,7 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
         JsonNode entry = readTree(e.value);
         CanonicalDocument doc =
                 CanonicalJson.mapper().convertValue(entry.get("document"), CanonicalDocument.class);
-        SourceSystem target = SourceSystem.fromId(entry.get("target").asText());
+        SourceSystem target = SourceSystem.of(entry.get("target").asText());
         if (Instant.ofEpochMilli(entry.get("heldAt").asLong())
                 .plus(settings.retention())
                 .isBefore(clock.instant())) {

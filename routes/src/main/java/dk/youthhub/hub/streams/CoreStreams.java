@@ -1,13 +1,11 @@
 package dk.youthhub.hub.streams;
 
-import dk.youthhub.canonical.DocumentType;
 import dk.youthhub.hub.config.HubProperties;
-import dk.youthhub.hub.connectors.ConnectorRegistry;
+import dk.youthhub.hub.connectors.Systems;
 import dk.youthhub.hub.kafka.KafkaClients;
 import dk.youthhub.hub.kafka.TopicInitializer;
 import dk.youthhub.hub.kafka.Topics;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +23,7 @@ import org.springframework.stereotype.Component;
 public class CoreStreams extends StreamsApp {
     private final HubProperties props;
     private final Topics topics;
-    private final ConnectorRegistry registry;
+    private final Systems systems;
     private final KafkaClients clients;
     private final Clock clock;
 
@@ -33,13 +31,13 @@ public class CoreStreams extends StreamsApp {
             HubProperties props,
             KafkaClients clients,
             Topics topics,
-            ConnectorRegistry registry,
+            Systems systems,
             Clock clock,
             TopicInitializer topicsCreated) {
         super("core", props, clients, topics.replicationFactor());
         this.props = props;
         this.topics = topics;
-        this.registry = registry;
+        this.systems = systems;
         this.clients = clients;
         this.clock = clock;
     }
@@ -49,8 +47,7 @@ public class CoreStreams extends StreamsApp {
      * consents are then in the same task, whose state decides about them.
      */
     static void requireCopartitioned(KafkaClients clients, Topics topics) {
-        List<String> canonical =
-                Arrays.stream(DocumentType.values()).map(topics::canonical).toList();
+        List<String> canonical = topics.canonicalTopics();
         try (Admin admin = clients.admin()) {
             Map<String, TopicDescription> described =
                     admin.describeTopics(canonical).allTopicNames().get(60, TimeUnit.SECONDS);
@@ -76,6 +73,6 @@ public class CoreStreams extends StreamsApp {
     @Override
     protected Topology topology() {
         requireCopartitioned(clients, topics);
-        return CoreTopology.build(props, topics, registry, poison, clock);
+        return CoreTopology.build(props, topics, systems, poison, clock);
     }
 }

@@ -1,17 +1,10 @@
 package dk.youthhub.hub.streams;
 
-import dk.youthhub.canonical.DocumentType;
-import dk.youthhub.canonical.SourceSystem;
 import dk.youthhub.hub.config.HubProperties;
-import dk.youthhub.hub.connectors.ConnectorRegistry;
-import dk.youthhub.hub.core.Minimisation;
-import dk.youthhub.hub.core.RoutingPolicy;
+import dk.youthhub.hub.connectors.Systems;
 import dk.youthhub.hub.deadletter.DeadLetters;
 import dk.youthhub.hub.kafka.Topics;
 import java.time.Clock;
-import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.Map;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -28,7 +21,7 @@ public final class CoreTopology {
     public static Topology build(
             HubProperties props,
             Topics topics,
-            ConnectorRegistry registry,
+            Systems systems,
             PoisonRecords poison,
             Clock clock) {
         HubProperties.Core core = props.core();
@@ -37,14 +30,14 @@ public final class CoreTopology {
                 SOURCE,
                 new ByteArrayDeserializer(),
                 new ByteArrayDeserializer(),
-                Arrays.stream(DocumentType.values()).map(topics::canonical).toArray(String[]::new));
+                topics.canonicalTopics().toArray(String[]::new));
         t.addProcessor(
                 PROCESSOR,
                 () ->
                         new CoreProcessor(
-                                policy(core.routing()),
-                                new Minimisation(core.excludedThemes()),
-                                registry,
+                                systems.routingPolicy(),
+                                systems.minimisation(),
+                                systems.registry(),
                                 topics,
                                 new DeadLetters(topics, clock, props),
                                 poison,
@@ -82,10 +75,10 @@ public final class CoreTopology {
                         Serdes.String(),
                         Serdes.String()),
                 PROCESSOR);
-        for (SourceSystem target : SourceSystem.values()) {
+        for (Systems.HubSystem target : systems.enabled()) {
             t.addSink(
-                    CoreProcessor.deliverySink(target),
-                    topics.deliveries(target),
+                    CoreProcessor.deliverySink(target.system()),
+                    topics.deliveries(target.system()),
                     new ByteArraySerializer(),
                     new ByteArraySerializer(),
                     PROCESSOR);
@@ -109,17 +102,5 @@ public final class CoreTopology {
                 new ByteArraySerializer(),
                 PROCESSOR);
         return t;
-    }
-
-    static RoutingPolicy policy(HubProperties.Routing r) {
-        Map<SourceSystem, RoutingPolicy.Target> targets = new EnumMap<>(SourceSystem.class);
-        r.targets()
-                .forEach(
-                        (system, t) ->
-                                targets.put(
-                                        system,
-                                        new RoutingPolicy.Target(
-                                                t.types(), t.sources(), t.fromAge())));
-        return new RoutingPolicy(r.fromAge(), r.untilAge(), targets);
     }
 }

@@ -53,7 +53,7 @@ class IngestStageBench {
                                 "bench-" + run + ".canonical.handleplan.v1",
                                 "hub.topics.dead-letter",
                                 "bench-" + run + ".deadletter"));
-        Topics topics = new Topics(props);
+        Topics topics = TestProps.topics(props);
         Records.createTopics(
                 servers,
                 new NewTopic(in, 6, (short) 1),
@@ -159,6 +159,10 @@ class IngestStageBench {
 
     private static InboundTransformer dubuTransformer(HubProperties props) {
         return new InboundTransformer(
-                new DubuMapper(), new Pseudonymizer(props), props.limits().maxPayloadBytes());
+                new DubuMapper(),
+                new Pseudonymizer(props),
+                props.limits().maxPayloadBytes(),
+                TestProps.systems(props).ids(),
+                false);
     }
 }

@@ -2,7 +2,6 @@ package dk.youthhub.hub.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dk.youthhub.hub.kafka.Topics;
 import dk.youthhub.hub.support.TestProps;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +13,12 @@ class DefaultConfigurationTest {
     @Test
     void defaultTopicNamesAreExactlyTheContractsAndSixPartitions() throws Exception {
         HubProperties props = bind(Map.of());
-        assertThat(new Topics(props).all())
+        assertThat(TestProps.topics(props).all())
                 .containsExactlyInAnyOrder(
                         "dubu.events.v1",
                         "dhuv.events.v1",
                         "jobcenter.events.v1",
+                        "uu.events.v1",
                         "canonical.handleplan.v1",
                         "canonical.jobplan.v1",
                         "canonical.assessment.v1",
@@ -33,6 +33,51 @@ class DefaultConfigurationTest {
                         "hub.audit.v1");
         assertThat(props.topics().partitions()).isEqualTo(6);
         assertThat(props.limits().maxPayloadBytes()).isEqualTo(512 * 1024);
+    }
+
+    @Test
+    void everySystemTakesTheEnvironmentVariablesTheContractNames() {
+        HubProperties props =
+                bind(
+                        Map.of(
+                                "HUB_DATA_DIR", "/srv/hub",
+                                "HUB_TOKEN_DUBU", "dubu-token",
+                                "HUB_JOBCENTER_BASE_URL", "https://jobcenter.example",
+                                "HUB_JOBCENTER_DELIVERY_TOKEN", "to-jobcenter",
+                                "hub.jobcenter.max-outage", "5d"));
+        assertThat(props.systems()).containsOnlyKeys("dubu", "dhuv", "jobcenter", "uu");
+        assertThat(props.systems().get("dubu").token()).isEqualTo("dubu-token");
+        HubProperties.HttpDelivery jobcenter = props.systems().get("jobcenter").httpDelivery();
+        assertThat(jobcenter.baseUrl()).isEqualTo("https://jobcenter.example");
+        assertThat(jobcenter.token()).isEqualTo("to-jobcenter");
+        assertThat(jobcenter.maxOutage()).isEqualTo(java.time.Duration.ofDays(5));
+        assertThat(jobcenter.maxAttempts()).as("a default").isEqualTo(5);
+        assertThat(props.systems().get("uu").fileDrop().inbox())
+                .isEqualTo(java.nio.file.Path.of("/srv/hub/uu-inbox"));
+        assertThat(bind(Map.of("HUB_UU_INBOX", "/drop/uu")).systems().get("uu").fileDrop().inbox())
+                .isEqualTo(java.nio.file.Path.of("/drop/uu"));
+    }
+
+    @Test
+    void aPrefixGoesBeforeEveryTopicNameAndASystemsOwnNamesOverrideTheConvention() {
+        HubProperties props =
+                bind(
+                        Map.of(
+                                "hub.topics.prefix", "k101.",
+                                "hub.systems.dhuv.topics.events", "dhuv-native"));
+        assertThat(TestProps.topics(props).all())
+                .allMatch(t -> t.startsWith("k101."))
+                .contains("k101.dhuv-native", "k101.dubu.events.v1", "k101.hub.audit.v1")
+                .doesNotContain("k101.dhuv.events.v1");
+    }
+
+    @Test
+    void aSystemSwitchedOffHasNoTopicsAndReceivesNothing() {
+        HubProperties props = bind(Map.of("hub.systems.uu.enabled", "false"));
+        assertThat(TestProps.topics(props).all()).noneMatch(t -> t.startsWith("uu."));
+        assertThat(TestProps.systems(props).routingPolicy().targets().keySet())
+                .extracting(dk.youthhub.canonical.SourceSystem::id)
+                .containsExactly("dhuv", "dubu", "jobcenter");
     }
 
     @Test

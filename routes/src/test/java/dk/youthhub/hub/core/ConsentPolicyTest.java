@@ -35,7 +35,7 @@ class ConsentPolicyTest {
         assertThat(
                         ConsentPolicy.covers(
                                         ConsentPolicy.inForce(c),
-                                        SourceSystem.UU,
+                                        SourceSystem.of("uu"),
                                         DocumentType.HANDLEPLAN,
                                         TODAY,
                                         false)
@@ -92,7 +92,7 @@ class ConsentPolicyTest {
         assertThat(
                         ConsentPolicy.covers(
                                         ConsentPolicy.inForce(c),
-                                        SourceSystem.JOBCENTER,
+                                        SourceSystem.of("jobcenter"),
                                         DocumentType.JOBPLAN,
                                         TODAY.minusDays(1),
                                         false)
@@ -101,7 +101,7 @@ class ConsentPolicyTest {
         assertThat(
                         ConsentPolicy.covers(
                                         ConsentPolicy.inForce(c),
-                                        SourceSystem.JOBCENTER,
+                                        SourceSystem.of("jobcenter"),
                                         DocumentType.JOBPLAN,
                                         TODAY.plusDays(1),
                                         false)
@@ -207,7 +207,7 @@ class ConsentPolicyTest {
     private static ConsentPolicy.Coverage covers(
             List<CanonicalDocument> all, DocumentType type, boolean under18) {
         return ConsentPolicy.covers(
-                ConsentPolicy.inForce(all), SourceSystem.JOBCENTER, type, TODAY, under18);
+                ConsentPolicy.inForce(all), SourceSystem.of("jobcenter"), type, TODAY, under18);
     }
 
     private static CanonicalDocument consent(

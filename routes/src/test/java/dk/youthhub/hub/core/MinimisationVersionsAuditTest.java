@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.youthhub.canonical.CanonicalDocument;
 import dk.youthhub.canonical.SourceSystem;
 import dk.youthhub.canonical.ThemeCode;
+import dk.youthhub.hub.support.TestProps;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,35 +14,67 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class MinimisationVersionsAuditTest {
-    private final Minimisation minimisation = Minimisation.contractDefault();
+    private final Minimisation minimisation =
+            TestProps.systems(TestProps.bind(java.util.Map.of())).minimisation();
 
     @Test
-    void theJobCentreGetsNoFamilyOrHealthInAnyAssessmentKindOrPlan() throws Exception {
-        for (String sample : List.of("assessment-child", "assessment-vum")) {
-            CanonicalDocument doc = RoutingPolicyTest.sample(sample);
-            assertThat(doc.assessment().findings())
-                    .anyMatch(f -> f.theme().code() == ThemeCode.HEALTH);
-            CanonicalDocument minimised = minimisation.forRecipient(doc, SourceSystem.JOBCENTER);
-            assertThat(minimised.assessment().findings())
-                    .isNotEmpty()
-                    .noneMatch(
-                            f ->
-                                    f.theme().code() == ThemeCode.FAMILY
-                                            || f.theme().code() == ThemeCode.HEALTH);
-            assertThat(minimisation.forRecipient(doc, SourceSystem.UU))
-                    .as("others see everything")
-                    .isEqualTo(doc);
+    void theJobCentreAndUuGetNoFamilyOrHealthInAnyAssessmentKindOrPlan() throws Exception {
+        for (String recipient : List.of("jobcenter", "uu")) {
+            SourceSystem to = SourceSystem.of(recipient);
+            for (String sample : List.of("assessment-child", "assessment-vum")) {
+                CanonicalDocument doc = RoutingPolicyTest.sample(sample);
+                assertThat(doc.assessment().findings())
+                        .anyMatch(f -> f.theme().code() == ThemeCode.HEALTH);
+                CanonicalDocument minimised = minimisation.forRecipient(doc, to);
+                assertThat(minimised.assessment().findings())
+                        .isNotEmpty()
+                        .noneMatch(
+                                f ->
+                                        f.theme().code() == ThemeCode.FAMILY
+                                                || f.theme().code() == ThemeCode.HEALTH);
+                assertThat(minimisation.forRecipient(doc, SourceSystem.of("dubu")))
+                        .as("social services see everything")
+                        .isEqualTo(doc);
+            }
+            CanonicalDocument plan = RoutingPolicyTest.sample("handleplan-child");
+            assertThat(minimisation.forRecipient(plan, to).handleplan().goals())
+                    .hasSize(plan.handleplan().goals().size() - 1)
+                    .noneMatch(g -> g.theme().code() == ThemeCode.HEALTH);
         }
-        CanonicalDocument plan = RoutingPolicyTest.sample("handleplan-child");
-        assertThat(minimisation.forRecipient(plan, SourceSystem.JOBCENTER).handleplan().goals())
-                .hasSize(plan.handleplan().goals().size() - 1)
-                .noneMatch(g -> g.theme().code() == ThemeCode.HEALTH);
+    }
+
+    @Test
+    void aChildAssessmentsConclusionStaysWithSocialServices() throws Exception {
+        CanonicalDocument child = RoutingPolicyTest.sample("assessment-child");
+        assertThat(child.assessment().conclusion()).isNotBlank();
+        for (String recipient : List.of("jobcenter", "uu")) {
+            assertThat(
+                            minimisation
+                                    .forRecipient(child, SourceSystem.of(recipient))
+                                    .assessment()
+                                    .conclusion())
+                    .isNull();
+        }
+        assertThat(
+                        minimisation
+                                .forRecipient(child, SourceSystem.of("dhuv"))
+                                .assessment()
+                                .conclusion())
+                .isEqualTo(child.assessment().conclusion());
+        CanonicalDocument vum = RoutingPolicyTest.sample("assessment-vum");
+        assertThat(
+                        minimisation
+                                .forRecipient(vum, SourceSystem.of("jobcenter"))
+                                .assessment()
+                                .conclusion())
+                .as("only a child assessment's")
+                .isEqualTo(vum.assessment().conclusion());
     }
 
     @Test
     void theResourceProfileKeepsItsOwnHealthElementForOtherRecipients() throws Exception {
         CanonicalDocument rp = RoutingPolicyTest.sample("assessment-resource-profile");
-        assertThat(minimisation.forRecipient(rp, SourceSystem.DUBU)).isEqualTo(rp);
+        assertThat(minimisation.forRecipient(rp, SourceSystem.of("dubu"))).isEqualTo(rp);
     }
 
     @Test
@@ -84,7 +117,9 @@ class MinimisationVersionsAuditTest {
                         null,
                         null);
         assertThat(Versions.contentHash(resend)).isEqualTo(Versions.contentHash(doc));
-        assertThat(Versions.contentHash(minimisation.forRecipient(doc, SourceSystem.JOBCENTER)))
+        assertThat(
+                        Versions.contentHash(
+                                minimisation.forRecipient(doc, SourceSystem.of("jobcenter"))))
                 .isNotEqualTo(Versions.contentHash(doc));
     }
 

@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dk.youthhub.connector.CanonicalJson;
 import dk.youthhub.hub.connectors.ConnectorRegistry;
-import dk.youthhub.hub.delivery.JobcenterDelivery;
 import dk.youthhub.hub.support.Deliveries;
 import dk.youthhub.hub.support.HubIT;
 import dk.youthhub.hub.support.Records;
@@ -77,15 +76,20 @@ class DeadLetterApiIT extends HubIT {
     void aReplayedDeliveryIsDeliveredOnceTheJobCentreTakesIt() throws Exception {
         String doc = "jobcenter:jobplan:DLQ-" + UUID.randomUUID();
         jobcenter.stubFor(
-                post(urlEqualTo(JobcenterDelivery.PATH))
+                post(urlEqualTo("/api/v1/hub-deliveries"))
                         .withRequestBody(matchingJsonPath("$.documentId", equalTo(doc)))
                         .atPriority(1)
                         .willReturn(aResponse().withStatus(422)));
-        Records.send(servers, "it.jobcenter.deliveries.v1", null, delivery(doc));
+        Records.send(
+                servers,
+                "it.jobcenter.deliveries.v1",
+                null,
+                delivery(doc),
+                Deliveries.ceId(doc, 1));
         ConsumerRecord<byte[], byte[]> dead = Records.awaitContaining(servers, DEAD, doc);
 
         jobcenter.stubFor(
-                post(urlEqualTo(JobcenterDelivery.PATH))
+                post(urlEqualTo("/api/v1/hub-deliveries"))
                         .withRequestBody(matchingJsonPath("$.documentId", equalTo(doc)))
                         .atPriority(1)
                         .willReturn(aResponse().withStatus(201)));
@@ -110,7 +114,7 @@ class DeadLetterApiIT extends HubIT {
                                                                         == 201));
         assertThat(
                         jobcenter.findAll(
-                                postRequestedFor(urlEqualTo(JobcenterDelivery.PATH))
+                                postRequestedFor(urlEqualTo("/api/v1/hub-deliveries"))
                                         .withRequestBody(
                                                 matchingJsonPath("$.documentId", equalTo(doc)))))
                 .hasSize(2);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.youthhub.connector.ErrorCode;
 import dk.youthhub.hub.config.HubProperties;
 import dk.youthhub.hub.core.Hashes;
-import dk.youthhub.hub.kafka.Topics;
 import dk.youthhub.hub.support.TestProps;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -25,7 +24,7 @@ class DeadLettersTest {
                             "hub.limits.max-record-bytes",
                             "10000"));
     private final Clock clock = Clock.fixed(Instant.parse("2026-12-03T10:00:00Z"), ZoneOffset.UTC);
-    private final DeadLetters deadLetters = new DeadLetters(new Topics(props), clock, props);
+    private final DeadLetters deadLetters = new DeadLetters(TestProps.topics(props), clock, props);
     private final byte[] sourceKey = "120309-4127".getBytes(StandardCharsets.UTF_8);
 
     @Test

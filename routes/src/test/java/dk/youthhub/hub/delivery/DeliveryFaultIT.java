@@ -43,7 +43,7 @@ class DeliveryFaultIT extends HubIT {
     private static final String DEAD = "it.hub.deadletter.v1";
 
     @Autowired ConnectorRegistry registry;
-    @Autowired JobcenterDeliveries stage;
+    @Autowired HttpDeliveries deliveries;
 
     private final WireMockServer jobcenter = SharedWireMock.server();
 
@@ -55,16 +55,19 @@ class DeliveryFaultIT extends HubIT {
         int docs = 20;
         StubMapping down =
                 jobcenter.stubFor(
-                        post(urlEqualTo(JobcenterDelivery.PATH))
+                        post(urlEqualTo("/api/v1/hub-deliveries"))
                                 .withRequestBody(containing(run))
                                 .atPriority(1)
                                 .willReturn(aResponse().withStatus(503)));
-        int opened = stage.breaker().timesOpened();
+        int opened = deliveries.channels().get("jobcenter").breaker().timesOpened();
         sendDeliveries(run, people, docs);
 
         // down for longer than the open time: the circuit opened, and a trial failed too
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> stage.breaker().timesOpened() >= opened + 2);
+                .until(
+                        () ->
+                                deliveries.channels().get("jobcenter").breaker().timesOpened()
+                                        >= opened + 2);
         jobcenter.removeStub(down);
 
         Pattern doc = Pattern.compile(run + "-(\\d{3})-(\\d{4})");
@@ -108,7 +111,7 @@ class DeliveryFaultIT extends HubIT {
         String run = "P500-" + UUID.randomUUID().toString().substring(0, 8);
         String poison = documentId(run, 0, 0);
         jobcenter.stubFor(
-                post(urlEqualTo(JobcenterDelivery.PATH))
+                post(urlEqualTo("/api/v1/hub-deliveries"))
                         .withRequestBody(containing(poison))
                         .atPriority(1)
                         .willReturn(aResponse().withStatus(500)));
@@ -138,8 +141,10 @@ class DeliveryFaultIT extends HubIT {
                 records.add(
                         new ProducerRecord<>(
                                 DELIVERIES,
+                                null,
                                 (run + "-yp-" + p).getBytes(StandardCharsets.UTF_8),
-                                Deliveries.jobplan(registry, documentId(run, p, seq), 1)));
+                                Deliveries.jobplan(registry, documentId(run, p, seq), 1),
+                                List.of(Deliveries.ceId(documentId(run, p, seq), 1))));
             }
         }
         Records.sendRecords(servers, records);

@@ -39,7 +39,7 @@ class JobcenterDeliveryIT extends HubIT {
     private static final byte[] KEY = "delivery-it".getBytes(StandardCharsets.UTF_8);
 
     @Autowired ConnectorRegistry registry;
-    @Autowired JobcenterDeliveries routes;
+    @Autowired HttpDeliveries deliveries;
     @Autowired org.springframework.boot.test.web.client.TestRestTemplate health;
 
     private final WireMockServer jobcenter = SharedWireMock.server();
@@ -50,7 +50,7 @@ class JobcenterDeliveryIT extends HubIT {
         stubInSequence(doc, 503, 200);
         byte[] delivery = delivery(doc, 1);
 
-        Records.send(servers, DELIVERIES, KEY, delivery);
+        Records.send(servers, DELIVERIES, KEY, delivery, Deliveries.ceId(doc, 1));
 
         List<LoggedRequest> requests = awaitRequests(doc, 2);
         assertThat(requests)
@@ -81,7 +81,7 @@ class JobcenterDeliveryIT extends HubIT {
                         .whenScenarioStateIs("next")
                         .willReturn(aResponse().withStatus(202)));
 
-        Records.send(servers, DELIVERIES, KEY, delivery(doc, 1));
+        Records.send(servers, DELIVERIES, KEY, delivery(doc, 1), Deliveries.ceId(doc, 1));
 
         List<LoggedRequest> requests = awaitRequests(doc, 2);
         long gapMs =
@@ -99,8 +99,8 @@ class JobcenterDeliveryIT extends HubIT {
         jobcenter.stubFor(forDocument(next).willReturn(aResponse().withStatus(201)));
         byte[] delivery = delivery(bad, 1);
 
-        Records.send(servers, DELIVERIES, KEY, delivery);
-        Records.send(servers, DELIVERIES, KEY, delivery(next, 1));
+        Records.send(servers, DELIVERIES, KEY, delivery, Deliveries.ceId(bad, 1));
+        Records.send(servers, DELIVERIES, KEY, delivery(next, 1), Deliveries.ceId(next, 1));
 
         ConsumerRecord<byte[], byte[]> dead = Records.awaitContaining(servers, DEAD, bad);
         assertThat(header(dead, DeadLetters.ERROR_CODE)).isEqualTo("DELIVERY_FAILED");
@@ -115,8 +115,8 @@ class JobcenterDeliveryIT extends HubIT {
         String doc = newDocumentId();
         jobcenter.stubFor(forDocument(doc).willReturn(aResponse().withStatus(409)));
 
-        Records.send(servers, DELIVERIES, KEY, delivery(doc, 1));
-        Records.send(servers, DELIVERIES, KEY, delivery(doc, 2));
+        Records.send(servers, DELIVERIES, KEY, delivery(doc, 1), Deliveries.ceId(doc, 1));
+        Records.send(servers, DELIVERIES, KEY, delivery(doc, 2), Deliveries.ceId(doc, 2));
 
         List<LoggedRequest> requests = awaitRequests(doc, 2);
         assertThat(requests)
@@ -136,12 +136,15 @@ class JobcenterDeliveryIT extends HubIT {
                                 forDocument(d)
                                         .atPriority(1)
                                         .willReturn(aResponse().withStatus(503))));
-        int openedBefore = routes.breaker().timesOpened();
+        int openedBefore = deliveries.channels().get("jobcenter").breaker().timesOpened();
         for (String d : docs) {
-            Records.send(servers, DELIVERIES, KEY, delivery(d, 1));
+            Records.send(servers, DELIVERIES, KEY, delivery(d, 1), Deliveries.ceId(d, 1));
         }
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> routes.breaker().timesOpened() > openedBefore);
+                .until(
+                        () ->
+                                deliveries.channels().get("jobcenter").breaker().timesOpened()
+                                        > openedBefore);
         assertThat(health.getForObject("/actuator/health", String.class))
                 .as("the hub stays UP; the open circuit is a detail")
                 .contains("\"status\":\"UP\"", "\"jobcenterCircuit\"")
@@ -200,13 +203,13 @@ class JobcenterDeliveryIT extends HubIT {
     }
 
     private static MappingBuilder forDocument(String documentId) {
-        return post(urlEqualTo(JobcenterDelivery.PATH))
+        return post(urlEqualTo("/api/v1/hub-deliveries"))
                 .withRequestBody(matchingJsonPath("$.documentId", equalTo(documentId)));
     }
 
     private List<LoggedRequest> requestsFor(String documentId) {
         return jobcenter.findAll(
-                postRequestedFor(urlEqualTo(JobcenterDelivery.PATH))
+                postRequestedFor(urlEqualTo("/api/v1/hub-deliveries"))
                         .withRequestBody(matchingJsonPath("$.documentId", equalTo(documentId))));
     }
 

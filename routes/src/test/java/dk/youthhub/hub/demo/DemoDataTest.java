@@ -38,7 +38,6 @@ class DemoDataTest {
                 assertThat(
                                 CanonicalSchemas.validate(
                                         doc.documentType().id(),
-                                        1,
                                         CanonicalJson.mapper().valueToTree(doc)))
                         .isEmpty();
                 docs.add(doc);

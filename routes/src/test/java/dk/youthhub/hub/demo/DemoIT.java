@@ -51,7 +51,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         })
 class DemoIT {
     @LocalServerPort int port;
-    @Autowired FakeJobcenter fakeJobcenter;
+    @Autowired FakeRecipients fakeRecipients;
 
     private final String servers = SharedKafka.bootstrapServers();
 
@@ -74,13 +74,13 @@ class DemoIT {
     @Test
     void theFakeJobCentreChecksTheTokenAndTheIdempotencyKey() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        int before = fakeJobcenter.received();
+        int before = fakeRecipients.received();
         assertThat(deliver(http, "Bearer demo-hub-to-jobcenter-token-0123456789", "k-1"))
                 .isEqualTo(202);
         assertThat(deliver(http, "Bearer demo-hub-to-jobcenter-token-0123456789", "k-1"))
                 .isEqualTo(409);
         assertThat(deliver(http, "Bearer nope", "k-2")).isEqualTo(401);
-        assertThat(fakeJobcenter.received()).isEqualTo(before + 1);
+        assertThat(fakeRecipients.received()).isEqualTo(before + 1);
     }
 
     private int deliver(HttpClient http, String authorization, String key) throws Exception {

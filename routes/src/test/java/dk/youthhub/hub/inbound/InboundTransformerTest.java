@@ -114,7 +114,12 @@ class InboundTransformerTest {
     }
 
     private InboundTransformer transformer(InboundMapper mapper, int maxBytes) {
-        return new InboundTransformer(mapper, pseudonymizer, maxBytes);
+        return new InboundTransformer(
+                mapper,
+                pseudonymizer,
+                maxBytes,
+                java.util.Set.of("dubu", "dhuv", "jobcenter", "uu"),
+                false);
     }
 
     private static InboundTransformer.Canonical canonical(InboundTransformer.Outcome o) {

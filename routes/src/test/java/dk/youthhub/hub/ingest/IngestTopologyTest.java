@@ -43,7 +43,7 @@ class IngestTopologyTest {
     @TempDir Path stateDir;
     private final HubProperties props =
             TestProps.hub("x:9092", false, "a-test-secret-that-is-long-enough-0123");
-    private final Topics topics = new Topics(props);
+    private final Topics topics = TestProps.topics(props);
     private final MovableClock clock = new MovableClock();
     private TopologyTestDriver driver;
 
@@ -87,7 +87,9 @@ class IngestTopologyTest {
                                         new InboundTransformer(
                                                 new DubuMapper(),
                                                 new Pseudonymizer(props),
-                                                props.limits().maxPayloadBytes())),
+                                                props.limits().maxPayloadBytes(),
+                                                java.util.Set.of("dubu", "dhuv", "jobcenter", "uu"),
+                                                false)),
                                 topics,
                                 new DeadLetters(topics, clock, props),
                                 new PoisonRecords(),

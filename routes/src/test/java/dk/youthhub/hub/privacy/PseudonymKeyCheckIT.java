@@ -22,7 +22,7 @@ class PseudonymKeyCheckIT {
         HubProperties first = props(prefix, SECRET);
         HubProperties second = props(prefix, SECRET + "-other");
         KafkaClients clients = new KafkaClients(first, Optional.empty());
-        Topics topics = new Topics(first);
+        Topics topics = TestProps.topics(first);
         String ours = new Pseudonymizer(first).fingerprint();
 
         assertThat(PseudonymKeyCheck.check(ours, clients, topics))

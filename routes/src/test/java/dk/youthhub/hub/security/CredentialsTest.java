@@ -3,6 +3,7 @@ package dk.youthhub.hub.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dk.youthhub.hub.config.HubProperties;
 import dk.youthhub.hub.support.TestProps;
 import java.util.HashMap;
 import java.util.Map;
@@ -56,7 +57,14 @@ class CredentialsTest {
         if (!embedded) {
             env.put("KAFKA_BOOTSTRAP_SERVERS", "x:9092");
         }
-        tokens.forEach((principal, token) -> env.put("hub.security.tokens." + principal, token));
-        return new Credentials(TestProps.bind(env));
+        tokens.forEach(
+                (principal, token) ->
+                        env.put(
+                                principal.equals(Credentials.ADMIN)
+                                        ? "hub.security.tokens.admin"
+                                        : "HUB_TOKEN_" + principal.toUpperCase(),
+                                token));
+        HubProperties props = TestProps.bind(env);
+        return new Credentials(props, TestProps.systems(props));
     }
 }

@@ -32,7 +32,7 @@ class CopartitioningIT {
                         "canonical-consent",
                         "canonical-education-status");
         names.forEach(t -> env.put("hub.topics." + t, run + "." + t));
-        Topics topics = new Topics(TestProps.bind(env));
+        Topics topics = TestProps.topics(TestProps.bind(env));
         KafkaClients clients = new KafkaClients(TestProps.bind(env), Optional.empty());
         Records.createTopics(
                 servers,

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dk.youthhub.connector.CanonicalJson;
 import dk.youthhub.connector.Cpr;
-import dk.youthhub.hub.delivery.JobcenterDelivery;
 import dk.youthhub.hub.support.HubIT;
 import dk.youthhub.hub.support.Records;
 import dk.youthhub.hub.support.SharedWireMock;
@@ -134,7 +133,7 @@ class CoreIT extends HubIT {
     private java.util.List<com.github.tomakehurst.wiremock.verification.LoggedRequest> delivered(
             String documentId) {
         return jobcenter.findAll(
-                postRequestedFor(urlEqualTo(JobcenterDelivery.PATH))
+                postRequestedFor(urlEqualTo("/api/v1/hub-deliveries"))
                         .withRequestBody(matchingJsonPath("$.documentId", equalTo(documentId))));
     }
 

@@ -13,13 +13,14 @@ import dk.youthhub.canonical.YoungPerson;
 import dk.youthhub.connector.CanonicalJson;
 import dk.youthhub.connector.Connector;
 import dk.youthhub.connector.ConnectorDescriptor;
-import dk.youthhub.connector.ConnectorProperties;
 import dk.youthhub.connector.Cpr;
 import dk.youthhub.connector.ErrorCode;
+import dk.youthhub.connector.FileDropFormat;
 import dk.youthhub.connector.InboundMapper;
 import dk.youthhub.connector.OutboundRenderer;
 import dk.youthhub.hub.config.HubProperties;
 import dk.youthhub.hub.connectors.ConnectorRegistry;
+import dk.youthhub.hub.connectors.Systems;
 import dk.youthhub.hub.core.AuditChain;
 import dk.youthhub.hub.kafka.Topics;
 import dk.youthhub.hub.support.Samples;
@@ -81,12 +82,12 @@ class CoreProcessorTest {
     @TempDir Path stateDir;
     private final ManualClock clock = new ManualClock();
     private final HubProperties props = TestProps.bind(Map.of("KAFKA_BOOTSTRAP_SERVERS", "x:9092"));
-    private final Topics topics = new Topics(props);
+    private final Topics topics = TestProps.topics(props);
     private TopologyTestDriver driver;
     private final Map<DocumentType, TestInputTopic<byte[], byte[]>> in =
             new EnumMap<>(DocumentType.class);
     private final Map<SourceSystem, TestOutputTopic<byte[], byte[]>> deliveries =
-            new EnumMap<>(SourceSystem.class);
+            new java.util.TreeMap<>();
     private TestOutputTopic<byte[], byte[]> audit;
     private TestOutputTopic<byte[], byte[]> dead;
     private final PoisonRecords poison = new PoisonRecords();
@@ -113,7 +114,7 @@ class CoreProcessorTest {
                         @Override
                         public OutboundRenderer renderer() {
                             return d -> {
-                                if (system == brokenRenderer.get()) {
+                                if (system.equals(brokenRenderer.get())) {
                                     throw new IllegalStateException("a defect");
                                 }
                                 return real.renderer().render(d);
@@ -121,8 +122,8 @@ class CoreProcessorTest {
                         }
 
                         @Override
-                        public Class<? extends ConnectorProperties> propertiesType() {
-                            return real.propertiesType();
+                        public Optional<FileDropFormat> fileDrop() {
+                            return real.fileDrop();
                         }
                     };
                 }
@@ -138,7 +139,10 @@ class CoreProcessorTest {
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver =
                 new TopologyTestDriver(
-                        CoreTopology.build(props, topics, registry, poison, clock), config, START);
+                        CoreTopology.build(
+                                props, topics, new Systems(registry, props), poison, clock),
+                        config,
+                        START);
         for (DocumentType t : DocumentType.values()) {
             in.put(
                     t,
@@ -147,7 +151,10 @@ class CoreProcessorTest {
                             new ByteArraySerializer(),
                             new ByteArraySerializer()));
         }
-        for (SourceSystem s : SourceSystem.values()) {
+        for (SourceSystem s :
+                TestProps.systems(props).enabled().stream()
+                        .map(Systems.HubSystem::system)
+                        .toList()) {
             deliveries.put(
                     s,
                     driver.createOutputTopic(
@@ -186,12 +193,12 @@ class CoreProcessorTest {
                         List.of("jobcenter", "uu"),
                         "all",
                         START_DAY));
-        brokenRenderer.set(SourceSystem.UU);
+        brokenRenderer.set(SourceSystem.of("uu"));
         CanonicalDocument a = assessment(p, "U-1");
         send(a);
 
-        assertThat(deliveries.get(SourceSystem.JOBCENTER).readRecordsToList()).hasSize(1);
-        assertThat(deliveries.get(SourceSystem.UU).isEmpty()).isTrue();
+        assertThat(deliveries.get(SourceSystem.of("jobcenter")).readRecordsToList()).hasSize(1);
+        assertThat(deliveries.get(SourceSystem.of("uu")).isEmpty()).isTrue();
         List<TestRecord<byte[], byte[]>> letters = dead.readRecordsToList();
         assertThat(letters).hasSize(1);
         TestRecord<byte[], byte[]> letter = letters.get(0);
@@ -207,7 +214,7 @@ class CoreProcessorTest {
         brokenRenderer.set(null);
         replay(letter, "0-17");
         replay(letter, "0-17"); // the same replay twice: processed once
-        assertThat(deliveries.get(SourceSystem.UU).readRecordsToList()).hasSize(1);
+        assertThat(deliveries.get(SourceSystem.of("uu")).readRecordsToList()).hasSize(1);
         assertThat(allDeliveries()).as("the replay is for its recipient alone").isEmpty();
         assertThat(actions(p))
                 .containsSubsequence("DELIVERED>jobcenter", "RECEIVED:REPLAY", "DELIVERED>uu");
@@ -238,10 +245,10 @@ class CoreProcessorTest {
         assertThat(letters).hasSize(1);
         assertThat(header(letters.get(0), "hub_error_code")).isEqualTo("TOO_LARGE");
         assertThat(header(letters.get(0), "hub_target")).isEqualTo("dubu");
-        assertThat(deliveries.get(SourceSystem.JOBCENTER).readRecordsToList())
+        assertThat(deliveries.get(SourceSystem.of("jobcenter")).readRecordsToList())
                 .as("the big plan to the job centre, then the small one")
                 .hasSize(2);
-        assertThat(deliveries.get(SourceSystem.DUBU).readRecordsToList())
+        assertThat(deliveries.get(SourceSystem.of("dubu")).readRecordsToList())
                 .as("only the small plan fits DUBU")
                 .hasSize(1);
     }
@@ -269,10 +276,10 @@ class CoreProcessorTest {
         assertThat(letters).hasSize(1);
         assertThat(header(letters.get(0), "hub_error_code")).isEqualTo("TOO_LARGE");
         assertThat(header(letters.get(0), "hub_target")).isEqualTo("dubu");
-        assertThat(deliveries.get(SourceSystem.JOBCENTER).readRecordsToList())
+        assertThat(deliveries.get(SourceSystem.of("jobcenter")).readRecordsToList())
                 .as("the released big plan, then the small one: the consent was stored")
                 .hasSize(2);
-        assertThat(deliveries.get(SourceSystem.DUBU).readRecordsToList()).hasSize(1);
+        assertThat(deliveries.get(SourceSystem.of("dubu")).readRecordsToList()).hasSize(1);
         assertThat(actions(p)).contains("RELEASED>jobcenter").doesNotContain("RELEASED>dubu");
     }
 
@@ -319,7 +326,7 @@ class CoreProcessorTest {
                         "all",
                         START_DAY));
         send(handleplan(p, "HP-1", 1));
-        assertThat(deliveries.get(SourceSystem.JOBCENTER).readRecordsToList()).hasSize(1);
+        assertThat(deliveries.get(SourceSystem.of("jobcenter")).readRecordsToList()).hasSize(1);
     }
 
     @Test
@@ -356,7 +363,7 @@ class CoreProcessorTest {
         send(assessment(p, "U-1"));
 
         List<TestRecord<byte[], byte[]>> job =
-                deliveries.get(SourceSystem.JOBCENTER).readRecordsToList();
+                deliveries.get(SourceSystem.of("jobcenter")).readRecordsToList();
         assertThat(job).hasSize(1);
         String delivery = new String(job.get(0).value(), StandardCharsets.UTF_8);
         assertThat(delivery)
@@ -364,7 +371,7 @@ class CoreProcessorTest {
                 .doesNotContain("Søvnproblemer", "Sporadisk kontakt til far");
         assertThat(new String(job.get(0).key(), StandardCharsets.UTF_8)).isEqualTo(p.pseudonym);
         assertThat(header(job.get(0), "ce_subject")).isEqualTo(p.pseudonym);
-        assertThat(deliveries.get(SourceSystem.DUBU).isEmpty())
+        assertThat(deliveries.get(SourceSystem.of("dubu")).isEmpty())
                 .as("never back to its source")
                 .isTrue();
         assertThat(held.readRecordsToList())
@@ -396,7 +403,7 @@ class CoreProcessorTest {
                         "all",
                         START_DAY));
         send(assessment(p, "U-1"));
-        assertThat(deliveries.get(SourceSystem.JOBCENTER).isEmpty()).isTrue();
+        assertThat(deliveries.get(SourceSystem.of("jobcenter")).isEmpty()).isTrue();
 
         CanonicalDocument parent =
                 consent(
@@ -410,7 +417,7 @@ class CoreProcessorTest {
                         START_DAY);
         send(parent);
         send(parent); // the same event again: processed once
-        assertThat(deliveries.get(SourceSystem.JOBCENTER).readRecordsToList()).hasSize(1);
+        assertThat(deliveries.get(SourceSystem.of("jobcenter")).readRecordsToList()).hasSize(1);
         assertThat(actions(p))
                 .containsSubsequence(
                         "HELD>jobcenter:NO_CONSENT", "RELEASED>jobcenter", "DELIVERED>jobcenter");
@@ -444,12 +451,12 @@ class CoreProcessorTest {
                         "all",
                         START_DAY));
         send(handleplan(p, "HP-1", 1));
-        assertThat(deliveries.get(SourceSystem.DHUV).isEmpty()).isTrue();
+        assertThat(deliveries.get(SourceSystem.of("dhuv")).isEmpty()).isTrue();
         assertThat(actions(p)).noneMatch(a -> a.contains(">dhuv"));
 
         clock.now = clock.now.plus(Duration.ofDays(1));
         send(handleplan(p, "HP-1", 2));
-        assertThat(deliveries.get(SourceSystem.DHUV).readRecordsToList()).hasSize(1);
+        assertThat(deliveries.get(SourceSystem.of("dhuv")).readRecordsToList()).hasSize(1);
     }
 
     @Test
@@ -466,7 +473,7 @@ class CoreProcessorTest {
                         "all",
                         START_DAY));
         send(handleplan(p, "HP-1", 1));
-        assertThat(deliveries.get(SourceSystem.JOBCENTER).readRecordsToList()).hasSize(1);
+        assertThat(deliveries.get(SourceSystem.of("jobcenter")).readRecordsToList()).hasSize(1);
         send(
                 consent(
                         p,
@@ -478,7 +485,7 @@ class CoreProcessorTest {
                         "all",
                         START_DAY));
         send(handleplan(p, "HP-1", 2));
-        assertThat(deliveries.get(SourceSystem.JOBCENTER).isEmpty()).isTrue();
+        assertThat(deliveries.get(SourceSystem.of("jobcenter")).isEmpty()).isTrue();
         assertThat(actions(p)).endsWith("HELD>uu:NO_CONSENT");
         assertThat(actions(p)).contains("HELD>jobcenter:NO_CONSENT");
     }
@@ -497,9 +504,9 @@ class CoreProcessorTest {
                         List.of("jobcenter"),
                         "handleplan",
                         START_DAY));
-        assertThat(deliveries.get(SourceSystem.JOBCENTER).isEmpty()).isTrue();
+        assertThat(deliveries.get(SourceSystem.of("jobcenter")).isEmpty()).isTrue();
         send(handleplan(p, "HP-1", 1));
-        assertThat(deliveries.get(SourceSystem.JOBCENTER).readRecordsToList()).hasSize(1);
+        assertThat(deliveries.get(SourceSystem.of("jobcenter")).readRecordsToList()).hasSize(1);
     }
 
     @Test
@@ -516,10 +523,10 @@ class CoreProcessorTest {
                         "all",
                         START_DAY.plusDays(1)));
         send(handleplan(p, "HP-1", 1));
-        assertThat(deliveries.get(SourceSystem.JOBCENTER).isEmpty()).isTrue();
+        assertThat(deliveries.get(SourceSystem.of("jobcenter")).isEmpty()).isTrue();
         clock.now = clock.now.plus(Duration.ofDays(1));
         driver.advanceWallClockTime(props.core().releaseCheckInterval());
-        assertThat(deliveries.get(SourceSystem.JOBCENTER).readRecordsToList()).hasSize(1);
+        assertThat(deliveries.get(SourceSystem.of("jobcenter")).readRecordsToList()).hasSize(1);
         assertThat(actions(p)).contains("RELEASED>jobcenter");
     }
 
@@ -539,7 +546,7 @@ class CoreProcessorTest {
                         List.of("jobcenter"),
                         "all",
                         START_DAY));
-        assertThat(deliveries.get(SourceSystem.JOBCENTER).isEmpty()).isTrue();
+        assertThat(deliveries.get(SourceSystem.of("jobcenter")).isEmpty()).isTrue();
         assertThat(actions(p)).contains("EXPIRED>jobcenter:RETENTION", "EXPIRED>uu:RETENTION");
     }
 
@@ -573,7 +580,7 @@ class CoreProcessorTest {
                         null,
                         null,
                         null));
-        assertThat(deliveries.get(SourceSystem.JOBCENTER).readRecordsToList()).hasSize(1);
+        assertThat(deliveries.get(SourceSystem.of("jobcenter")).readRecordsToList()).hasSize(1);
         assertThat(actions(p)).contains("REJECTED:STALE_VERSION", "REJECTED:VERSION_CONFLICT");
     }
 

@@ -3,6 +3,10 @@ package dk.youthhub.hub.support;
 import dk.youthhub.canonical.CanonicalDocument;
 import dk.youthhub.canonical.SourceSystem;
 import dk.youthhub.hub.connectors.ConnectorRegistry;
+import dk.youthhub.hub.inbound.CloudEvents;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 
 /** Job-centre deliveries as the hub renders them, for tests of the delivery route. */
 public final class Deliveries {
@@ -27,6 +31,14 @@ public final class Deliveries {
                         null,
                         null,
                         null);
-        return registry.of(SourceSystem.JOBCENTER).renderer().render(doc);
+        return registry.of(SourceSystem.of("jobcenter")).renderer().render(doc);
+    }
+
+    /** The {@code ce_id} the core stage gives that delivery to the job centre. */
+    public static Header ceId(String documentId, long version) {
+        return new RecordHeader(
+                CloudEvents.ID,
+                CloudEvents.deliveryId("jobcenter", documentId, version)
+                        .getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -10,7 +10,7 @@ import java.util.UUID;
 /** The connector test kit's canonical samples, and copies of them about someone else. */
 public final class Samples {
     private static final Path DIR =
-            Path.of("../connectors/connector-api/src/test/resources/canonical-samples");
+            Path.of("../connectors/connector-kit/src/test/resources/canonical-samples");
 
     private Samples() {}
 

@@ -1,7 +1,11 @@
 package dk.youthhub.hub.support;
 
+import dk.youthhub.hub.boot.KafkaModeEnvironment;
+import dk.youthhub.hub.boot.SystemEnvironment;
 import dk.youthhub.hub.config.HubProperties;
-import dk.youthhub.hub.config.KafkaModeEnvironment;
+import dk.youthhub.hub.connectors.ConnectorRegistry;
+import dk.youthhub.hub.connectors.Systems;
+import dk.youthhub.hub.kafka.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
@@ -40,6 +44,7 @@ public final class TestProps {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        new SystemEnvironment().postProcessEnvironment(environment, new SpringApplication());
         new KafkaModeEnvironment().postProcessEnvironment(environment, new SpringApplication());
         return Binder.get(environment).bind("hub", HubProperties.class).get();
     }
@@ -57,5 +62,15 @@ public final class TestProps {
             env.put("HUB_PSEUDONYM_SECRET", secret);
         }
         return bind(env);
+    }
+
+    /** The systems of the connectors on the class path, with these settings. */
+    public static Systems systems(HubProperties props) {
+        return new Systems(new ConnectorRegistry(), props);
+    }
+
+    /** The topic names for these settings. */
+    public static Topics topics(HubProperties props) {
+        return new Topics(props, systems(props));
     }
 }

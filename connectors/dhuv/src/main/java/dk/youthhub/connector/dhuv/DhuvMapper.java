@@ -1,8 +1,8 @@
 package dk.youthhub.connector.dhuv;
 
-import static dk.youthhub.connector.SafeJson.array;
-import static dk.youthhub.connector.SafeJson.text;
-import static dk.youthhub.connector.Texts.clean;
+import static dk.youthhub.connector.kit.SafeJson.array;
+import static dk.youthhub.connector.kit.SafeJson.text;
+import static dk.youthhub.connector.kit.Texts.clean;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.youthhub.canonical.Assessment;
@@ -12,16 +12,15 @@ import dk.youthhub.canonical.Consent;
 import dk.youthhub.canonical.DocumentType;
 import dk.youthhub.canonical.Handleplan;
 import dk.youthhub.canonical.LegalBasis;
-import dk.youthhub.canonical.SourceSystem;
 import dk.youthhub.canonical.Theme;
 import dk.youthhub.canonical.ThemeCode;
 import dk.youthhub.canonical.YoungPerson;
-import dk.youthhub.connector.Codes;
-import dk.youthhub.connector.Fields;
 import dk.youthhub.connector.InboundMapper;
 import dk.youthhub.connector.MappingException;
-import dk.youthhub.connector.SafeJson;
 import dk.youthhub.connector.SourceEvent;
+import dk.youthhub.connector.kit.Codes;
+import dk.youthhub.connector.kit.Fields;
+import dk.youthhub.connector.kit.SafeJson;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -80,7 +79,7 @@ public final class DhuvMapper implements InboundMapper {
         String municipality = text(event, "/kommune");
         SourceEvent source =
                 new SourceEvent(
-                        SourceSystem.DHUV,
+                        DhuvConnector.SYSTEM,
                         text(event, "/haendelse_id"),
                         eventType,
                         eventTime,

@@ -4,26 +4,23 @@ import dk.youthhub.canonical.DocumentType;
 import dk.youthhub.canonical.SourceSystem;
 import dk.youthhub.connector.AbstractConnector;
 import dk.youthhub.connector.ConnectorDescriptor;
-import dk.youthhub.connector.ConnectorDescriptor.ConfigProperty;
-import java.util.List;
-import java.util.Set;
+import dk.youthhub.connector.ConnectorDescriptor.Inbound;
 
-/** The DUBU-like children-and-youth system: native XML events ({@code dubu.md}). */
+/** The DUBU-like children-and-youth system: native XML events on Kafka ({@code dubu.md}). */
 public final class DubuConnector extends AbstractConnector {
-    private static final ConnectorDescriptor DESCRIPTOR =
-            new ConnectorDescriptor(
-                    SourceSystem.DUBU,
-                    "DUBU-like children-and-youth case system",
-                    "application/xml",
-                    Set.of(DocumentType.HANDLEPLAN, DocumentType.ASSESSMENT, DocumentType.CONSENT),
-                    ConnectorDescriptor.ALL_TYPES,
-                    List.of(
-                            new ConfigProperty(
-                                    "enabled",
-                                    "Whether the hub consumes dubu.events.v1 and maps it to canonical documents.",
-                                    "true")));
+    static final ConnectorDescriptor DESCRIPTOR =
+            ConnectorDescriptor.builder("dubu", "DUBU-like children-and-youth case system")
+                    .mediaType("application/xml")
+                    .sends(
+                            Inbound.KAFKA,
+                            DocumentType.HANDLEPLAN,
+                            DocumentType.ASSESSMENT,
+                            DocumentType.CONSENT)
+                    .receivesEveryDocumentType()
+                    .build();
+    static final SourceSystem SYSTEM = DESCRIPTOR.system();
 
     public DubuConnector() {
-        super(DESCRIPTOR, new DubuMapper(), new DubuRenderer(), DubuConnectorProperties.class);
+        super(DESCRIPTOR, new DubuMapper(), new DubuRenderer());
     }
 }

@@ -1,11 +1,11 @@
 package dk.youthhub.connector.dubu;
 
-import static dk.youthhub.connector.SafeXml.attribute;
-import static dk.youthhub.connector.SafeXml.child;
-import static dk.youthhub.connector.SafeXml.children;
-import static dk.youthhub.connector.SafeXml.optionalChild;
-import static dk.youthhub.connector.SafeXml.optionalText;
-import static dk.youthhub.connector.SafeXml.text;
+import static dk.youthhub.connector.kit.SafeXml.attribute;
+import static dk.youthhub.connector.kit.SafeXml.child;
+import static dk.youthhub.connector.kit.SafeXml.children;
+import static dk.youthhub.connector.kit.SafeXml.optionalChild;
+import static dk.youthhub.connector.kit.SafeXml.optionalText;
+import static dk.youthhub.connector.kit.SafeXml.text;
 
 import dk.youthhub.canonical.Assessment;
 import dk.youthhub.canonical.CanonicalDocument;
@@ -14,18 +14,17 @@ import dk.youthhub.canonical.Consent;
 import dk.youthhub.canonical.DocumentType;
 import dk.youthhub.canonical.Handleplan;
 import dk.youthhub.canonical.LegalBasis;
-import dk.youthhub.canonical.SourceSystem;
 import dk.youthhub.canonical.Theme;
 import dk.youthhub.canonical.ThemeCode;
 import dk.youthhub.canonical.YoungPerson;
-import dk.youthhub.connector.Codes;
 import dk.youthhub.connector.Cpr;
 import dk.youthhub.connector.ErrorCode;
-import dk.youthhub.connector.Fields;
 import dk.youthhub.connector.InboundMapper;
 import dk.youthhub.connector.MappingException;
-import dk.youthhub.connector.SafeXml;
 import dk.youthhub.connector.SourceEvent;
+import dk.youthhub.connector.kit.Codes;
+import dk.youthhub.connector.kit.Fields;
+import dk.youthhub.connector.kit.SafeXml;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -112,7 +111,7 @@ public final class DubuMapper implements InboundMapper {
         Element body = exactlyOneBody(root, type);
         SourceEvent header =
                 new SourceEvent(
-                        SourceSystem.DUBU, eventId, eventType, eventTime, caseId, receivedAt);
+                        DubuConnector.SYSTEM, eventId, eventType, eventTime, caseId, receivedAt);
         return switch (type) {
             case HANDLEPLAN -> handleplan(body, header, person, municipality, caseworker);
             case ASSESSMENT -> assessment(body, header, person, municipality, caseworker);
@@ -277,11 +276,7 @@ public final class DubuMapper implements InboundMapper {
         List<String> recipients = new ArrayList<>();
         int i = 0;
         for (Element m : children(s, NS, "Modtager")) {
-            recipients.add(
-                    Fields.oneOf(
-                            m.getTextContent(),
-                            SourceSystem.ids(),
-                            "Samtykke/Modtager[" + ++i + "]"));
+            recipients.add(Fields.systemId(m.getTextContent(), "Samtykke/Modtager[" + ++i + "]"));
         }
         if (recipients.isEmpty()) {
             throw MappingException.violation("Samtykke/Modtager", "at least one is required");

@@ -8,9 +8,9 @@ import dk.youthhub.canonical.Handleplan;
 import dk.youthhub.canonical.Jobplan;
 import dk.youthhub.canonical.Provenance;
 import dk.youthhub.canonical.Theme;
-import dk.youthhub.connector.Codes;
 import dk.youthhub.connector.OutboundRenderer;
-import dk.youthhub.connector.XmlOut;
+import dk.youthhub.connector.kit.Codes;
+import dk.youthhub.connector.kit.XmlOut;
 
 /**
  * Canonical documents as DUBU-like XML deliveries: a {@code Levering} in {@code

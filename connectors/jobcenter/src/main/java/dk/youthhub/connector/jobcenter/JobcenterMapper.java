@@ -1,8 +1,8 @@
 package dk.youthhub.connector.jobcenter;
 
-import static dk.youthhub.connector.SafeJson.array;
-import static dk.youthhub.connector.SafeJson.text;
-import static dk.youthhub.connector.Texts.clean;
+import static dk.youthhub.connector.kit.SafeJson.array;
+import static dk.youthhub.connector.kit.SafeJson.text;
+import static dk.youthhub.connector.kit.Texts.clean;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.youthhub.canonical.Assessment;
@@ -11,15 +11,14 @@ import dk.youthhub.canonical.Caseworker;
 import dk.youthhub.canonical.DocumentType;
 import dk.youthhub.canonical.Jobplan;
 import dk.youthhub.canonical.Provenance;
-import dk.youthhub.canonical.SourceSystem;
 import dk.youthhub.canonical.Theme;
 import dk.youthhub.canonical.ThemeCode;
 import dk.youthhub.canonical.YoungPerson;
-import dk.youthhub.connector.Fields;
 import dk.youthhub.connector.InboundMapper;
 import dk.youthhub.connector.MappingException;
-import dk.youthhub.connector.SafeJson;
 import dk.youthhub.connector.SourceEvent;
+import dk.youthhub.connector.kit.Fields;
+import dk.youthhub.connector.kit.SafeJson;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -58,7 +57,7 @@ public final class JobcenterMapper implements InboundMapper {
         String municipality = text(event, "/municipalityCode");
         SourceEvent source =
                 new SourceEvent(
-                        SourceSystem.JOBCENTER,
+                        JobcenterConnector.SYSTEM,
                         text(event, "/eventId"),
                         eventType,
                         eventTime,

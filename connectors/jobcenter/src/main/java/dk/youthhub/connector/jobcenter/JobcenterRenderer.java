@@ -8,8 +8,8 @@ import dk.youthhub.canonical.Handleplan;
 import dk.youthhub.canonical.Jobplan;
 import dk.youthhub.canonical.Provenance;
 import dk.youthhub.canonical.Theme;
-import dk.youthhub.connector.JsonOut;
 import dk.youthhub.connector.OutboundRenderer;
+import dk.youthhub.connector.kit.JsonOut;
 
 /**
  * Canonical documents as job-centre camelCase JSON deliveries: the job centre's own {@code jobplan}

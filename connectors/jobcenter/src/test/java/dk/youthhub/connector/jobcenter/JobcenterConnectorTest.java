@@ -9,7 +9,7 @@ import dk.youthhub.canonical.CanonicalDocument;
 import dk.youthhub.canonical.ThemeCode;
 import dk.youthhub.connector.CanonicalJson;
 import dk.youthhub.connector.Connector;
-import dk.youthhub.connector.JsonOut;
+import dk.youthhub.connector.kit.JsonOut;
 import dk.youthhub.connector.testkit.Generators;
 import dk.youthhub.connector.testkit.InboundConnectorContractTest;
 import java.nio.file.Path;

@@ -1,19 +1,21 @@
 package dk.youthhub.connector.uu;
 
+import dk.youthhub.canonical.DocumentType;
 import dk.youthhub.canonical.EducationStatus;
 import dk.youthhub.canonical.SourceSystem;
+import dk.youthhub.canonical.ThemeCode;
 import dk.youthhub.connector.AbstractConnector;
 import dk.youthhub.connector.ConnectorDescriptor;
-import dk.youthhub.connector.ConnectorDescriptor.ConfigProperty;
-import dk.youthhub.connector.DanishJsonDelivery;
-import java.util.List;
+import dk.youthhub.connector.ConnectorDescriptor.Inbound;
+import dk.youthhub.connector.kit.DanishJsonDelivery;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The UU-like youth education guidance system ({@code uu.md}): it reads deliveries as snake_case
- * JSON records from {@code uu.deliveries.v1}. Its CSV file drop (education status in) follows the
- * connector guide as its own capability; until then this connector renders only.
+ * The UU-like youth education guidance system ({@code uu.md}): a nightly CSV file drop of education
+ * status in (one canonical {@code education-status} per row), deliveries out as snake_case JSON
+ * records on {@code uu.deliveries.v1}. Outside social services, it never receives family or health
+ * content, nor a child assessment's conclusion.
  */
 public final class UuConnector extends AbstractConnector {
     /** UU's own education-status codes. */
@@ -25,24 +27,19 @@ public final class UuConnector extends AbstractConnector {
                     EducationStatus.Status.EMPLOYED, "I_BESKAEFTIGELSE",
                     EducationStatus.Status.NONE, "INGEN");
 
-    private static final ConnectorDescriptor DESCRIPTOR =
-            new ConnectorDescriptor(
-                    SourceSystem.UU,
-                    "UU-like youth education guidance",
-                    "application/json",
-                    Set.of(),
-                    ConnectorDescriptor.ALL_TYPES,
-                    List.of(
-                            new ConfigProperty(
-                                    "enabled",
-                                    "Whether the hub runs the UU-like connector (deliveries to uu.deliveries.v1).",
-                                    "true")));
+    static final ConnectorDescriptor DESCRIPTOR =
+            ConnectorDescriptor.builder("uu", "UU-like youth education guidance")
+                    .sends(Inbound.FILE_DROP, DocumentType.EDUCATION_STATUS)
+                    .receivesEveryDocumentType()
+                    .withholds(Set.of(ThemeCode.FAMILY, ThemeCode.HEALTH), true)
+                    .build();
+    static final SourceSystem SYSTEM = DESCRIPTOR.system();
 
     public UuConnector() {
         super(
                 DESCRIPTOR,
-                null,
+                new UuMapper(),
                 new DanishJsonDelivery(Map.of(), STATUS_CODES),
-                UuConnectorProperties.class);
+                new UuCsvFormat());
     }
 }
