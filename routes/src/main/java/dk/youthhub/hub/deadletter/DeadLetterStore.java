@@ -1,5 +1,6 @@
 package dk.youthhub.hub.deadletter;
 
+import dk.youthhub.hub.kafka.CloudEvents;
 import dk.youthhub.hub.kafka.KafkaClients;
 import dk.youthhub.hub.kafka.Topics;
 import java.nio.charset.StandardCharsets;
@@ -151,6 +152,10 @@ public class DeadLetterStore {
             Header target = r.headers().lastHeader(DeadLetters.TARGET);
             if (target != null) {
                 headers.add(target);
+            }
+            Header ceId = r.headers().lastHeader(CloudEvents.ID);
+            if (ceId != null) {
+                headers.add(ceId); // a delivery's: its replay is the same delivery
             }
             return new Replayed(
                     producer.send(new ProducerRecord<>(source, null, r.key(), value, headers))

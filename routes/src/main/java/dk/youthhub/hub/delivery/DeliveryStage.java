@@ -2,6 +2,7 @@ package dk.youthhub.hub.delivery;
 
 import dk.youthhub.connector.ErrorCode;
 import dk.youthhub.hub.deadletter.DeadLetters;
+import dk.youthhub.hub.kafka.CloudEvents;
 import dk.youthhub.hub.kafka.KafkaClients;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -298,12 +299,20 @@ public final class DeliveryStage implements SmartLifecycle {
         c.resume(ended.stream().filter(c.assignment()::contains).toList());
     }
 
+    /** A delivery's dead letter keeps its {@code ce_id}: its replay is the same delivery. */
     private ProducerRecord<byte[], byte[]> deadLetter(
             ConsumerRecord<byte[], byte[]> r, DeadLetters.Reason reason) {
-        return deadLetters.record(
-                new DeadLetters.Source(r.topic(), r.partition(), r.offset(), null, r.value()),
-                r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8),
-                reason);
+        ProducerRecord<byte[], byte[]> letter =
+                deadLetters.record(
+                        new DeadLetters.Source(
+                                r.topic(), r.partition(), r.offset(), null, r.value()),
+                        r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8),
+                        reason);
+        org.apache.kafka.common.header.Header ceId = r.headers().lastHeader(CloudEvents.ID);
+        if (ceId != null) {
+            letter.headers().add(CloudEvents.ID, ceId.value());
+        }
+        return letter;
     }
 
     private Producer<byte[], byte[]> producer() {

@@ -4,7 +4,7 @@ import dk.youthhub.connector.ErrorCode;
 import dk.youthhub.connector.MappingException;
 import dk.youthhub.hub.config.HubProperties;
 import dk.youthhub.hub.deadletter.DeadLetters;
-import dk.youthhub.hub.inbound.CloudEvents;
+import dk.youthhub.hub.kafka.CloudEvents;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -12,6 +12,7 @@ import dk.youthhub.connector.MappingException;
 import dk.youthhub.hub.config.HubProperties;
 import dk.youthhub.hub.connectors.Systems;
 import dk.youthhub.hub.deadletter.DeadLetters;
+import dk.youthhub.hub.kafka.CloudEvents;
 import dk.youthhub.hub.privacy.Pseudonymizer;
 import dk.youthhub.schemas.CanonicalSchemas;
 import java.time.Instant;
@@ -131,6 +132,12 @@ public final class InboundTransformer {
             }
         }
         JsonNode json = CanonicalJson.mapper().valueToTree(doc);
+        String forbidden = xmlForbidden(json, "");
+        if (forbidden != null) {
+            throw MappingException.violation(
+                    forbidden,
+                    "a character XML 1.0 forbids (a control character or a lone surrogate)");
+        }
         List<String> violations = CanonicalSchemas.validate(doc.documentType().id(), json);
         if (!violations.isEmpty()) {
             throw new MappingException(
@@ -144,6 +151,52 @@ public final class InboundTransformer {
                 bytes(json),
                 CloudEvents.headers(doc, pseudonym, position),
                 doc.provenance().sourceSystem().id() + "|" + doc.provenance().sourceEventId());
+    }
+
+    /**
+     * The path of the first text holding a character XML 1.0 forbids, null when none does: every
+     * renderer, XML ones included, must be able to represent every canonical document.
+     */
+    static String xmlForbidden(JsonNode node, String path) {
+        if (node.isTextual()) {
+            String s = node.textValue();
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                boolean ok;
+                if (Character.isHighSurrogate(c)) {
+                    ok = i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+                    i++;
+                } else {
+                    ok =
+                            c == '\t'
+                                    || c == '\n'
+                                    || c == '\r'
+                                    || (c >= 0x20 && c <= 0xD7FF)
+                                    || (c >= 0xE000 && c <= 0xFFFD);
+                }
+                if (!ok) {
+                    return path.isEmpty() ? "/" : path;
+                }
+            }
+            return null;
+        }
+        if (node.isObject()) {
+            for (var it = node.fields(); it.hasNext(); ) {
+                var e = it.next();
+                String found = xmlForbidden(e.getValue(), path + "/" + e.getKey());
+                if (found != null) {
+                    return found;
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String found = xmlForbidden(node.get(i), path + "/" + i);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     private static byte[] bytes(JsonNode json) {

@@ -3,8 +3,8 @@ package dk.youthhub.hub.ingest;
 import dk.youthhub.canonical.DocumentType;
 import dk.youthhub.connector.ErrorCode;
 import dk.youthhub.hub.deadletter.DeadLetters;
-import dk.youthhub.hub.inbound.CloudEvents;
 import dk.youthhub.hub.inbound.InboundTransformer;
+import dk.youthhub.hub.kafka.CloudEvents;
 import dk.youthhub.hub.kafka.Topics;
 import dk.youthhub.hub.streams.PoisonRecords;
 import dk.youthhub.hub.streams.SeenWindow;
@@ -214,22 +214,13 @@ public final class IngestTopology {
             }
         }
 
-        /**
-         * A hub-written input keeps its key (the pseudonym) and where in a drop file it came from;
-         * the headers of any other input are not kept.
-         */
+        /** A hub-written input keeps where in a drop file it came from; no other header is kept. */
         private void deadLetter(
                 DeadLetters.Source source,
                 Record<byte[], byte[]> record,
                 DeadLetters.Reason reason,
                 boolean omit) {
-            boolean trusted = transformer.hubWritten() && record.key() != null;
-            DeadLetters.Letter l =
-                    deadLetters.letter(
-                            source,
-                            trusted ? new String(record.key(), StandardCharsets.UTF_8) : null,
-                            reason,
-                            omit);
+            DeadLetters.Letter l = deadLetters.letter(source, null, reason, omit);
             if (transformer.hubWritten()) {
                 for (String name : DeadLetters.KEPT_SOURCE_HEADERS) {
                     Header h = record.headers().lastHeader(name);

@@ -17,7 +17,7 @@ import dk.youthhub.hub.core.Minimisation;
 import dk.youthhub.hub.core.RoutingPolicy;
 import dk.youthhub.hub.core.Versions;
 import dk.youthhub.hub.deadletter.DeadLetters;
-import dk.youthhub.hub.inbound.CloudEvents;
+import dk.youthhub.hub.kafka.CloudEvents;
 import dk.youthhub.hub.kafka.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -49,10 +49,8 @@ class IngestStageBench {
                                 servers,
                                 "HUB_PSEUDONYM_SECRET",
                                 "bench-secret-0123456789abcdef0123456789",
-                                "hub.topics.canonical-handleplan",
-                                "bench-" + run + ".canonical.handleplan.v1",
-                                "hub.topics.dead-letter",
-                                "bench-" + run + ".deadletter"));
+                                "hub.topics.prefix",
+                                "bench-" + run + "."));
         Topics topics = TestProps.topics(props);
         Records.createTopics(
                 servers,

@@ -13,7 +13,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dk.youthhub.hub.connectors.ConnectorRegistry;
 import dk.youthhub.hub.deadletter.DeadLetters;
-import dk.youthhub.hub.inbound.CloudEvents;
+import dk.youthhub.hub.kafka.CloudEvents;
 import dk.youthhub.hub.support.Deliveries;
 import dk.youthhub.hub.support.HubIT;
 import dk.youthhub.hub.support.Records;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.youthhub.connector.ErrorCode;
 import dk.youthhub.hub.config.HubProperties;
-import dk.youthhub.hub.inbound.CloudEvents;
+import dk.youthhub.hub.kafka.CloudEvents;
 import dk.youthhub.hub.support.TestProps;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

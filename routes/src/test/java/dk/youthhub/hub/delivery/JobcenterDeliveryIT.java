@@ -16,7 +16,7 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dk.youthhub.hub.connectors.ConnectorRegistry;
 import dk.youthhub.hub.deadletter.DeadLetters;
-import dk.youthhub.hub.inbound.CloudEvents;
+import dk.youthhub.hub.kafka.CloudEvents;
 import dk.youthhub.hub.support.Deliveries;
 import dk.youthhub.hub.support.HubIT;
 import dk.youthhub.hub.support.Records;

@@ -32,22 +32,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
             "hub.demo.enabled=true",
             "hub.demo.young-people=8",
             "hub.demo.seed=99",
-            "hub.topics.dubu-events=demo.dubu.events.v1",
-            "hub.topics.dhuv-events=demo.dhuv.events.v1",
-            "hub.topics.jobcenter-events=demo.jobcenter.events.v1",
-            "hub.topics.canonical-handleplan=demo.canonical.handleplan.v1",
-            "hub.topics.canonical-jobplan=demo.canonical.jobplan.v1",
-            "hub.topics.canonical-assessment=demo.canonical.assessment.v1",
-            "hub.topics.canonical-consent=demo.canonical.consent.v1",
-            "hub.topics.dead-letter=demo.hub.deadletter.v1",
-            "hub.topics.jobcenter-deliveries=demo.jobcenter.deliveries.v1",
+            "hub.topics.prefix=demo.",
             "hub.topics.partitions=2",
             "hub.kafka.group-prefix=demo",
             "hub.stage.poll-timeout-ms=100",
             "hub.pseudonym-secret=demo-test-secret-0123456789abcdef0123",
-            "hub.security.tokens.jobcenter=demo-jobcenter-token-0123456789abcdef",
+            "hub.systems.jobcenter.token=demo-jobcenter-token-0123456789abcdef",
             "hub.security.tokens.admin=demo-admin-token-0123456789abcdef01",
-            "hub.jobcenter.delivery-token=demo-hub-to-jobcenter-token-0123456789"
+            "hub.systems.jobcenter.http-delivery.token=demo-hub-to-jobcenter-token-0123456789"
         })
 class DemoIT {
     @LocalServerPort int port;

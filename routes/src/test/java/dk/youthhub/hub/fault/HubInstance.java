@@ -1,11 +1,9 @@
 package dk.youthhub.hub.fault;
 
 import dk.youthhub.hub.HubApplication;
-import dk.youthhub.hub.config.HubProperties;
 import dk.youthhub.hub.support.HubIT;
 import dk.youthhub.hub.support.JavaProcess;
 import java.io.IOException;
-import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,6 +37,20 @@ public final class HubInstance implements AutoCloseable {
     public static HubInstance start(
             String name, String servers, String namespace, Path dataDir, List<String> extra)
             throws IOException {
+        return start(name, servers, namespace, dataDir, extra, List.of());
+    }
+
+    /**
+     * @param classPath further class path entries, e.g. a connector's
+     */
+    public static HubInstance start(
+            String name,
+            String servers,
+            String namespace,
+            Path dataDir,
+            List<String> extra,
+            List<Path> classPath)
+            throws IOException {
         int port = JavaProcess.freePort();
         List<String> args = new ArrayList<>(topicArgs(namespace));
         args.add("--hub.kafka.group-prefix=" + namespace);
@@ -62,7 +74,8 @@ public final class HubInstance implements AutoCloseable {
                                 dataDir.toAbsolutePath().toString(),
                                 "HUB_INSTANCE_ID",
                                 name),
-                        args);
+                        args,
+                        classPath);
         return new HubInstance(p, port);
     }
 
@@ -83,24 +96,27 @@ public final class HubInstance implements AutoCloseable {
                         "--server.port=" + httpPort));
     }
 
-    /** Every topic of the contract under its namespaced name. */
+    /** Every topic of the hub in a namespace ({@code hub.topics.prefix}). */
     public static List<String> topicArgs(String namespace) {
-        List<String> args = new ArrayList<>();
-        for (RecordComponent c : HubProperties.Topics.class.getRecordComponents()) {
-            if (c.getType() == String.class) {
-                String property = c.getName().replaceAll("([A-Z])", "-$1").toLowerCase();
-                args.add("--hub.topics." + property + "=" + topic(namespace, property));
-            }
-        }
-        return args;
+        return List.of("--hub.topics.prefix=" + namespace + ".");
     }
 
     /**
-     * A topic's name in a namespace, from its property name, e.g. {@code dhuv-events} → {@code
-     * <ns>.dhuv-events}.
+     * A topic's name in a namespace, from a short name: {@code dhuv-events} → {@code
+     * <ns>.dhuv.events.v1}, {@code canonical-handleplan} → {@code <ns>.canonical.handleplan.v1},
+     * {@code dead-letter} → {@code <ns>.hub.deadletter.v1}.
      */
-    public static String topic(String namespace, String property) {
-        return namespace + "." + property;
+    public static String topic(String namespace, String name) {
+        String published =
+                switch (name) {
+                    case "dead-letter" -> "hub.deadletter.v1";
+                    case "held", "audit" -> "hub." + name + ".v1";
+                    default -> {
+                        int dash = name.indexOf('-');
+                        yield name.substring(0, dash) + "." + name.substring(dash + 1) + ".v1";
+                    }
+                };
+        return namespace + "." + published;
     }
 
     /** Waits until the instance's health is {@code UP}. */

@@ -7,6 +7,7 @@ import dk.youthhub.canonical.DocumentType;
 import dk.youthhub.connector.ErrorCode;
 import dk.youthhub.connector.InboundMapper;
 import dk.youthhub.connector.dubu.DubuMapper;
+import dk.youthhub.connector.uu.UuMapper;
 import dk.youthhub.hub.config.HubProperties;
 import dk.youthhub.hub.deadletter.DeadLetters;
 import dk.youthhub.hub.privacy.Pseudonymizer;
@@ -45,6 +46,39 @@ class InboundTransformerTest {
                         "ce_time",
                         "ce_dataschema",
                         "content-type");
+    }
+
+    @Test
+    void aCharacterXmlForbidsIsASchemaViolationNamingTheField() {
+        for (String bad : new String[] {"Skole\\u0001", "Skole\\ud800", "Skole\\uffff"}) {
+            byte[] row =
+                    ("{\"haendelse_id\":\"u-1\",\"cpr\":\"120309-4127\",\"kommune\":\"607\","
+                                    + "\"dato\":\"18-08-2026\",\"status\":\"AFBRUDT\",\"institution\":\""
+                                    + bad
+                                    + "\"}")
+                            .getBytes(StandardCharsets.UTF_8);
+            DeadLetters.Reason r =
+                    rejected(transformer(new UuMapper(), 1024).transform(POSITION, row, TIME));
+            assertThat(r.code()).isEqualTo(ErrorCode.SCHEMA_VIOLATION);
+            assertThat(r.safeMessage()).startsWith("/educationStatus/institution: ");
+        }
+    }
+
+    @Test
+    void aConsentMayNameOnlySystemsTheHubHasAConnectorFor() throws Exception {
+        byte[] consent =
+                Files.readString(
+                                Path.of(
+                                        "../connectors/dubu/src/test/resources/fixtures/valid/samtykke-barn-sample.native.xml"))
+                        .replace("<Modtager>uu</Modtager>", "<Modtager>skat</Modtager>")
+                        .getBytes(StandardCharsets.UTF_8);
+        DeadLetters.Reason r =
+                rejected(
+                        transformer(new DubuMapper(), 1024 * 1024)
+                                .transform(POSITION, consent, TIME));
+        assertThat(r.code()).isEqualTo(ErrorCode.SCHEMA_VIOLATION);
+        assertThat(r.safeMessage())
+                .isEqualTo("consent.recipients[2]: names a system the hub has no connector for");
     }
 
     @Test

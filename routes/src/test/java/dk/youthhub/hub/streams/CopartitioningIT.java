@@ -8,7 +8,6 @@ import dk.youthhub.hub.support.Records;
 import dk.youthhub.hub.support.SharedKafka;
 import dk.youthhub.hub.support.TestProps;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,24 +23,17 @@ class CopartitioningIT {
         String run = "cp-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> env = new HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", servers);
-        List<String> names =
-                List.of(
-                        "canonical-handleplan",
-                        "canonical-jobplan",
-                        "canonical-assessment",
-                        "canonical-consent",
-                        "canonical-education-status");
-        names.forEach(t -> env.put("hub.topics." + t, run + "." + t));
+        env.put("hub.topics.prefix", run + ".");
         Topics topics = TestProps.topics(TestProps.bind(env));
         KafkaClients clients = new KafkaClients(TestProps.bind(env), Optional.empty());
         Records.createTopics(
                 servers,
-                names.stream()
+                topics.canonicalTopics().stream()
                         .map(
                                 t ->
                                         new NewTopic(
-                                                run + "." + t,
-                                                t.equals("canonical-consent") ? 2 : 3,
+                                                t,
+                                                t.endsWith(".canonical.consent.v1") ? 2 : 3,
                                                 (short) 1))
                         .toArray(NewTopic[]::new));
 

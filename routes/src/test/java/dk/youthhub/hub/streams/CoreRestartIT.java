@@ -49,21 +49,7 @@ class CoreRestartIT {
         Map<String, Object> env = new HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", servers);
         env.put("hub.kafka.group-prefix", run);
-        for (String t :
-                List.of(
-                        "canonical-handleplan",
-                        "canonical-jobplan",
-                        "canonical-assessment",
-                        "canonical-consent",
-                        "canonical-education-status",
-                        "dubu-deliveries",
-                        "dhuv-deliveries",
-                        "jobcenter-deliveries",
-                        "uu-deliveries",
-                        "held",
-                        "audit")) {
-            env.put("hub.topics." + t, run + "." + t);
-        }
+        env.put("hub.topics.prefix", run + ".");
         HubProperties props = TestProps.bind(env);
         Topics topics = TestProps.topics(props);
         Records.createTopics(

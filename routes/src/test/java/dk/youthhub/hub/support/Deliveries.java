@@ -3,7 +3,7 @@ package dk.youthhub.hub.support;
 import dk.youthhub.canonical.CanonicalDocument;
 import dk.youthhub.canonical.SourceSystem;
 import dk.youthhub.hub.connectors.ConnectorRegistry;
-import dk.youthhub.hub.inbound.CloudEvents;
+import dk.youthhub.hub.kafka.CloudEvents;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;

@@ -27,6 +27,19 @@ public final class JavaProcess implements AutoCloseable {
     public static JavaProcess start(
             String name, Class<?> main, Map<String, String> env, List<String> args)
             throws IOException {
+        return start(name, main, env, args, List.of());
+    }
+
+    /**
+     * @param classPath entries put before the test's own class path
+     */
+    public static JavaProcess start(
+            String name,
+            Class<?> main,
+            Map<String, String> env,
+            List<String> args,
+            List<Path> classPath)
+            throws IOException {
         Path log = Path.of("target", "processes", name + ".log");
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>();
@@ -34,7 +47,11 @@ public final class JavaProcess implements AutoCloseable {
         command.add("-Xmx512m");
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        StringBuilder cp = new StringBuilder();
+        for (Path p : classPath) {
+            cp.append(p.toAbsolutePath()).append(java.io.File.pathSeparatorChar);
+        }
+        command.add(cp + System.getProperty("java.class.path"));
         command.add(main.getName());
         command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command);

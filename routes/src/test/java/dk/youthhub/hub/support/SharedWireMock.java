@@ -6,7 +6,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 /**
  * One local HTTP server standing in for the job centre, for all integration tests of a run. The
- * hub's {@code hub.jobcenter.base-url} points at it before any Spring context starts.
+ * hub's {@code HUB_JOBCENTER_BASE_URL} points at it before any Spring context starts.
  */
 public final class SharedWireMock {
     private static WireMockServer server;
@@ -25,7 +25,7 @@ public final class SharedWireMock {
                             .willReturn(
                                     com.github.tomakehurst.wiremock.client.WireMock.aResponse()
                                             .withStatus(202)));
-            System.setProperty("hub.jobcenter.base-url", server.baseUrl());
+            System.setProperty("HUB_JOBCENTER_BASE_URL", server.baseUrl());
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         }
         return server;

@@ -1,4 +1,4 @@
-package dk.youthhub.hub.inbound;
+package dk.youthhub.hub.kafka;
 
 import dk.youthhub.canonical.CanonicalDocument;
 import dk.youthhub.schemas.CanonicalSchemas;
