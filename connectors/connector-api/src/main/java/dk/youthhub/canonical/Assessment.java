@@ -10,11 +10,18 @@ import java.util.List;
  * @param method the source's method name where it sends one (VUM), else null
  */
 public record Assessment(
-        Kind kind,
-        String method,
-        LocalDate completedOn,
-        List<Finding> findings,
-        String conclusion) {
+        Kind kind, String method, LocalDate completedOn, List<Finding> findings, String conclusion)
+        implements Payload {
+
+    @Override
+    public DocumentType type() {
+        return DocumentType.ASSESSMENT;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.assessment(this);
+    }
 
     public enum Kind {
         CHILD_ASSESSMENT,

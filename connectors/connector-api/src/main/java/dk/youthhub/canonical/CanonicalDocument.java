@@ -1,15 +1,33 @@
 package dk.youthhub.canonical;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
- * One canonical document (schema version 1). Exactly one of the payload fields is set, the one
- * matching {@link #documentType()}. Field tables: {@code schemas/README.md}.
+ * One canonical document: the envelope every type shares and its {@link Payload}, which is of
+ * {@link #documentType()}. In JSON the payload is the member named after its type ({@code
+ * handleplan}, {@code jobplan}, {@code assessment}, {@code consent}, {@code educationStatus});
+ * field tables: {@code schemas/README.md}.
  *
  * @param documentId stable across versions: {@code <source>:<type>:<source document id>}
  * @param version the source's version number, or for documents without one the event time in epoch
  *     milliseconds
  */
+@JsonPropertyOrder({
+    "documentId",
+    "documentType",
+    "version",
+    "youngPerson",
+    "municipalityCode",
+    "caseworker",
+    "provenance"
+})
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record CanonicalDocument(
         String documentId,
         DocumentType documentType,
@@ -18,17 +36,18 @@ public record CanonicalDocument(
         String municipalityCode,
         Caseworker caseworker,
         Provenance provenance,
-        Handleplan handleplan,
-        Jobplan jobplan,
-        Assessment assessment,
-        Consent consent,
-        EducationStatus educationStatus) {
+        @JsonIgnore Payload payload) {
 
     public CanonicalDocument {
         Objects.requireNonNull(documentId, "documentId");
         Objects.requireNonNull(documentType, "documentType");
         Objects.requireNonNull(youngPerson, "youngPerson");
         Objects.requireNonNull(provenance, "provenance");
+        Objects.requireNonNull(payload, "payload");
+        if (payload.type() != documentType) {
+            throw new IllegalArgumentException(
+                    "a " + documentType.id() + " document holds a " + payload.type().id());
+        }
     }
 
     /** The stable document id for a source's document. */
@@ -36,30 +55,51 @@ public record CanonicalDocument(
         return source.id() + ":" + type.id() + ":" + sourceId;
     }
 
-    /** Starts a document with the fields every type shares; add the payload with a {@code with}. */
-    public static CanonicalDocument of(
+    /**
+     * Starts a document with the fields every type shares; give it its payload with {@link #with}.
+     */
+    public static Envelope of(
             DocumentType type,
             long version,
             YoungPerson youngPerson,
             String municipalityCode,
             Caseworker caseworker,
             Provenance provenance) {
-        return new CanonicalDocument(
+        return new Envelope(
                 documentId(provenance.sourceSystem(), type, provenance.sourceDocumentId()),
                 type,
                 version,
                 youngPerson,
                 municipalityCode,
                 caseworker,
-                provenance,
-                null,
-                null,
-                null,
-                null,
-                null);
+                provenance);
     }
 
-    public CanonicalDocument withHandleplan(Handleplan p) {
+    /** A document's envelope, waiting for its payload. */
+    public record Envelope(
+            String documentId,
+            DocumentType documentType,
+            long version,
+            YoungPerson youngPerson,
+            String municipalityCode,
+            Caseworker caseworker,
+            Provenance provenance) {
+
+        public CanonicalDocument with(Payload payload) {
+            return new CanonicalDocument(
+                    documentId,
+                    documentType,
+                    version,
+                    youngPerson,
+                    municipalityCode,
+                    caseworker,
+                    provenance,
+                    payload);
+        }
+    }
+
+    /** The same document with another payload of its type (minimisation). */
+    public CanonicalDocument with(Payload other) {
         return new CanonicalDocument(
                 documentId,
                 documentType,
@@ -68,14 +108,44 @@ public record CanonicalDocument(
                 municipalityCode,
                 caseworker,
                 provenance,
-                p,
-                null,
-                null,
-                null,
-                null);
+                other);
     }
 
-    public CanonicalDocument withJobplan(Jobplan p) {
+    /** The same document under another id and version (tests, replays). */
+    public CanonicalDocument withIdentity(String otherId, long otherVersion) {
+        return new CanonicalDocument(
+                otherId,
+                documentType,
+                otherVersion,
+                youngPerson,
+                municipalityCode,
+                caseworker,
+                provenance,
+                payload);
+    }
+
+    /** Reads the JSON form: the envelope and exactly one payload member, of the document's type. */
+    @JsonCreator
+    static CanonicalDocument fromJson(
+            @JsonProperty("documentId") String documentId,
+            @JsonProperty("documentType") DocumentType documentType,
+            @JsonProperty("version") long version,
+            @JsonProperty("youngPerson") YoungPerson youngPerson,
+            @JsonProperty("municipalityCode") String municipalityCode,
+            @JsonProperty("caseworker") Caseworker caseworker,
+            @JsonProperty("provenance") Provenance provenance,
+            @JsonProperty("handleplan") Handleplan handleplan,
+            @JsonProperty("jobplan") Jobplan jobplan,
+            @JsonProperty("assessment") Assessment assessment,
+            @JsonProperty("consent") Consent consent,
+            @JsonProperty("educationStatus") EducationStatus educationStatus) {
+        Payload[] given =
+                Stream.of(handleplan, jobplan, assessment, consent, educationStatus)
+                        .filter(Objects::nonNull)
+                        .toArray(Payload[]::new);
+        if (given.length != 1) {
+            throw new IllegalArgumentException("a canonical document holds exactly one payload");
+        }
         return new CanonicalDocument(
                 documentId,
                 documentType,
@@ -84,58 +154,32 @@ public record CanonicalDocument(
                 municipalityCode,
                 caseworker,
                 provenance,
-                null,
-                p,
-                null,
-                null,
-                null);
+                given[0]);
     }
 
-    public CanonicalDocument withAssessment(Assessment a) {
-        return new CanonicalDocument(
-                documentId,
-                documentType,
-                version,
-                youngPerson,
-                municipalityCode,
-                caseworker,
-                provenance,
-                null,
-                null,
-                a,
-                null,
-                null);
+    /** The payload as a handleplan, for JSON and tests; null for another type. */
+    @JsonProperty("handleplan")
+    public Handleplan handleplan() {
+        return payload instanceof Handleplan h ? h : null;
     }
 
-    public CanonicalDocument withConsent(Consent c) {
-        return new CanonicalDocument(
-                documentId,
-                documentType,
-                version,
-                youngPerson,
-                municipalityCode,
-                caseworker,
-                provenance,
-                null,
-                null,
-                null,
-                c,
-                null);
+    @JsonProperty("jobplan")
+    public Jobplan jobplan() {
+        return payload instanceof Jobplan j ? j : null;
     }
 
-    public CanonicalDocument withEducationStatus(EducationStatus s) {
-        return new CanonicalDocument(
-                documentId,
-                documentType,
-                version,
-                youngPerson,
-                municipalityCode,
-                caseworker,
-                provenance,
-                null,
-                null,
-                null,
-                null,
-                s);
+    @JsonProperty("assessment")
+    public Assessment assessment() {
+        return payload instanceof Assessment a ? a : null;
+    }
+
+    @JsonProperty("consent")
+    public Consent consent() {
+        return payload instanceof Consent c ? c : null;
+    }
+
+    @JsonProperty("educationStatus")
+    public EducationStatus educationStatus() {
+        return payload instanceof EducationStatus s ? s : null;
     }
 }

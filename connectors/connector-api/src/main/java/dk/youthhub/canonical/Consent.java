@@ -16,7 +16,18 @@ public record Consent(
         List<String> recipients,
         List<String> documentTypes,
         LocalDate validFrom,
-        LocalDate validTo) {
+        LocalDate validTo)
+        implements Payload {
+
+    @Override
+    public DocumentType type() {
+        return DocumentType.CONSENT;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.consent(this);
+    }
 
     public static final String ALL_TYPES = "all";
 

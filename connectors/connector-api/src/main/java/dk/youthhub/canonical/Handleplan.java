@@ -11,7 +11,18 @@ public record Handleplan(
         String purpose,
         List<Goal> goals,
         List<Measure> measures,
-        TransitionToAdultLife transitionToAdultLife) {
+        TransitionToAdultLife transitionToAdultLife)
+        implements Payload {
+
+    @Override
+    public DocumentType type() {
+        return DocumentType.HANDLEPLAN;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.handleplan(this);
+    }
 
     public record Goal(Theme theme, String text, LocalDate deadline) {}
 

@@ -9,7 +9,18 @@ public record Jobplan(
         String educationGoal,
         String employmentGoal,
         List<Activity> activities,
-        LocalDate nextFollowUp) {
+        LocalDate nextFollowUp)
+        implements Payload {
+
+    @Override
+    public DocumentType type() {
+        return DocumentType.JOBPLAN;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.jobplan(this);
+    }
 
     public record Activity(
             String type, String description, LocalDate startDate, LocalDate endDate) {}

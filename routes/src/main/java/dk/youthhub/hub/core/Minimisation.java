@@ -2,7 +2,11 @@ package dk.youthhub.hub.core;
 
 import dk.youthhub.canonical.Assessment;
 import dk.youthhub.canonical.CanonicalDocument;
+import dk.youthhub.canonical.Consent;
+import dk.youthhub.canonical.EducationStatus;
 import dk.youthhub.canonical.Handleplan;
+import dk.youthhub.canonical.Jobplan;
+import dk.youthhub.canonical.Payload;
 import dk.youthhub.canonical.SourceSystem;
 import dk.youthhub.canonical.ThemeCode;
 import java.util.Map;
@@ -32,35 +36,60 @@ public record Minimisation(Map<SourceSystem, Rule> rules) {
             return doc;
         }
         Set<ThemeCode> withheld = rule.withheldThemes();
-        if (doc.handleplan() != null && !withheld.isEmpty()) {
-            Handleplan h = doc.handleplan();
-            return doc.withHandleplan(
-                    new Handleplan(
-                            h.legalBasis(),
-                            h.validFrom(),
-                            h.followUpDate(),
-                            h.purpose(),
-                            h.goals().stream()
-                                    .filter(g -> !withheld.contains(g.theme().code()))
-                                    .toList(),
-                            h.measures(),
-                            h.transitionToAdultLife()));
-        }
-        if (doc.assessment() != null) {
-            Assessment a = doc.assessment();
-            boolean withholdConclusion =
-                    rule.childAssessmentConclusion()
-                            && a.kind() == Assessment.Kind.CHILD_ASSESSMENT;
-            return doc.withAssessment(
-                    new Assessment(
-                            a.kind(),
-                            a.method(),
-                            a.completedOn(),
-                            a.findings().stream()
-                                    .filter(f -> !withheld.contains(f.theme().code()))
-                                    .toList(),
-                            withholdConclusion ? null : a.conclusion()));
-        }
-        return doc;
+        return doc.with(
+                doc.payload()
+                        .accept(
+                                new Payload.Visitor<Payload>() {
+                                    @Override
+                                    public Payload handleplan(Handleplan h) {
+                                        return new Handleplan(
+                                                h.legalBasis(),
+                                                h.validFrom(),
+                                                h.followUpDate(),
+                                                h.purpose(),
+                                                h.goals().stream()
+                                                        .filter(
+                                                                g ->
+                                                                        !withheld.contains(
+                                                                                g.theme().code()))
+                                                        .toList(),
+                                                h.measures(),
+                                                h.transitionToAdultLife());
+                                    }
+
+                                    @Override
+                                    public Payload assessment(Assessment a) {
+                                        boolean withholdConclusion =
+                                                rule.childAssessmentConclusion()
+                                                        && a.kind()
+                                                                == Assessment.Kind.CHILD_ASSESSMENT;
+                                        return new Assessment(
+                                                a.kind(),
+                                                a.method(),
+                                                a.completedOn(),
+                                                a.findings().stream()
+                                                        .filter(
+                                                                f ->
+                                                                        !withheld.contains(
+                                                                                f.theme().code()))
+                                                        .toList(),
+                                                withholdConclusion ? null : a.conclusion());
+                                    }
+
+                                    @Override
+                                    public Payload jobplan(Jobplan j) {
+                                        return j;
+                                    }
+
+                                    @Override
+                                    public Payload consent(Consent c) {
+                                        return c;
+                                    }
+
+                                    @Override
+                                    public Payload educationStatus(EducationStatus s) {
+                                        return s;
+                                    }
+                                }));
     }
 }

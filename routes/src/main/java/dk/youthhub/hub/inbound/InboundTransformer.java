@@ -3,6 +3,7 @@ package dk.youthhub.hub.inbound;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.youthhub.canonical.CanonicalDocument;
+import dk.youthhub.canonical.Consent;
 import dk.youthhub.canonical.DocumentType;
 import dk.youthhub.connector.CanonicalJson;
 import dk.youthhub.connector.ConnectorDescriptor;
@@ -121,8 +122,8 @@ public final class InboundTransformer {
                     value.length + " bytes is over the limit of " + maxPayloadBytes);
         }
         CanonicalDocument doc = mapper.toCanonical(value, Instant.ofEpochMilli(timestamp));
-        if (doc.consent() != null) {
-            List<String> recipients = doc.consent().recipients();
+        if (doc.payload() instanceof Consent consent) {
+            List<String> recipients = consent.recipients();
             for (int i = 0; i < recipients.size(); i++) {
                 if (!systems.contains(recipients.get(i))) {
                     throw MappingException.violation(

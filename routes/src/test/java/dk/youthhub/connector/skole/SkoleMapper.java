@@ -50,6 +50,6 @@ public final class SkoleMapper implements InboundMapper {
                         Fields.municipality(SafeJson.text(e, "/kommune"), "/kommune"),
                         null,
                         source.provenance(id, null))
-                .withEducationStatus(new EducationStatus(status, date, null, null));
+                .with(new EducationStatus(status, date, null, null));
     }
 }

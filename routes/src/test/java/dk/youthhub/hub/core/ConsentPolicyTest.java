@@ -239,7 +239,7 @@ class ConsentPolicyTest {
                         sample.municipalityCode(),
                         null,
                         provenance)
-                .withConsent(
+                .with(
                         new Consent(
                                 status,
                                 by,

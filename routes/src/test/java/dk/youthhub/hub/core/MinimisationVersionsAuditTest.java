@@ -111,11 +111,7 @@ class MinimisationVersionsAuditTest {
                                 p.sourceVersion(),
                                 p.eventTime(),
                                 Instant.now()),
-                        doc.handleplan(),
-                        null,
-                        null,
-                        null,
-                        null);
+                        doc.handleplan());
         assertThat(Versions.contentHash(resend)).isEqualTo(Versions.contentHash(doc));
         assertThat(
                         Versions.contentHash(

@@ -78,11 +78,7 @@ class RoutingPolicyTest {
                 d.municipalityCode(),
                 d.caseworker(),
                 d.provenance(),
-                d.handleplan(),
-                null,
-                null,
-                null,
-                null);
+                d.handleplan());
     }
 
     static CanonicalDocument sample(String name) throws Exception {

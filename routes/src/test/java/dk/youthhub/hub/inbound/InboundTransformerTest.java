@@ -114,11 +114,7 @@ class InboundTransformerTest {
                             "60",
                             d.caseworker(),
                             d.provenance(),
-                            d.handleplan(),
-                            null,
-                            null,
-                            null,
-                            null);
+                            d.handleplan());
                 };
         DeadLetters.Reason r =
                 rejected(

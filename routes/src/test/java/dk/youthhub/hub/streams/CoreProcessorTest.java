@@ -575,11 +575,7 @@ class CoreProcessorTest {
                         "607",
                         v2.caseworker(),
                         v2.provenance(),
-                        v2.handleplan(),
-                        null,
-                        null,
-                        null,
-                        null));
+                        v2.handleplan()));
         assertThat(deliveries.get(SourceSystem.of("jobcenter")).readRecordsToList()).hasSize(1);
         assertThat(actions(p)).contains("REJECTED:STALE_VERSION", "REJECTED:VERSION_CONFLICT");
     }
@@ -696,8 +692,7 @@ class CoreProcessorTest {
             LocalDate from)
             throws Exception {
         CanonicalDocument base = withPerson(sample("consent-parent"), p, id, version);
-        return base.withConsent(
-                new Consent(status, by, null, recipients, List.of(type), from, null));
+        return base.with(new Consent(status, by, null, recipients, List.of(type), from, null));
     }
 
     private static CanonicalDocument sample(String name) throws Exception {

@@ -141,7 +141,7 @@ class CoreRestartIT {
         CanonicalDocument base =
                 Samples.about(
                         Samples.sample("consent-parent"), new YoungPerson(cpr, null, null), id, 1);
-        return base.withConsent(
+        return base.with(
                 new Consent(
                         Consent.Status.GIVEN,
                         by,

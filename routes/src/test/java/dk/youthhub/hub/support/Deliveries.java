@@ -26,11 +26,7 @@ public final class Deliveries {
                         sample.municipalityCode(),
                         sample.caseworker(),
                         sample.provenance(),
-                        null,
-                        sample.jobplan(),
-                        null,
-                        null,
-                        null);
+                        sample.jobplan());
         return registry.of(SourceSystem.of("jobcenter")).renderer().render(doc);
     }
 

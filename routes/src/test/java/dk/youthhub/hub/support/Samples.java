@@ -41,10 +41,6 @@ public final class Samples {
                 sample.municipalityCode(),
                 sample.caseworker(),
                 p,
-                sample.handleplan(),
-                sample.jobplan(),
-                sample.assessment(),
-                sample.consent(),
-                sample.educationStatus());
+                sample.payload());
     }
 }

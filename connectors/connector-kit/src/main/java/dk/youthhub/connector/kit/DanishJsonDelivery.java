@@ -2,12 +2,12 @@ package dk.youthhub.connector.kit;
 
 import dk.youthhub.canonical.Assessment;
 import dk.youthhub.canonical.CanonicalDocument;
-import dk.youthhub.canonical.Caseworker;
 import dk.youthhub.canonical.Consent;
 import dk.youthhub.canonical.EducationStatus;
 import dk.youthhub.canonical.Handleplan;
 import dk.youthhub.canonical.Jobplan;
 import dk.youthhub.canonical.LegalBasis;
+import dk.youthhub.canonical.Payload;
 import dk.youthhub.canonical.Provenance;
 import dk.youthhub.canonical.ThemeCode;
 import dk.youthhub.connector.OutboundRenderer;
@@ -25,47 +25,68 @@ public record DanishJsonDelivery(
         Map<ThemeCode, String> themeCodes, Map<EducationStatus.Status, String> statusCodes)
         implements OutboundRenderer {
 
+    /** The envelope in Danish snake_case, as the DHUV-like contract names it. */
+    static final Envelope ENVELOPE =
+            new Envelope(
+                    Map.ofEntries(
+                            Map.entry(Envelope.Field.DOCUMENT_ID, "dokument_id"),
+                            Map.entry(Envelope.Field.DOCUMENT_TYPE, "dokument_type"),
+                            Map.entry(Envelope.Field.VERSION, "version"),
+                            Map.entry(Envelope.Field.ORIGIN, "afsender"),
+                            Map.entry(Envelope.Field.SOURCE, "kilde"),
+                            Map.entry(Envelope.Field.SOURCE_EVENT_ID, "haendelse_id"),
+                            Map.entry(Envelope.Field.SOURCE_EVENT_TYPE, "haendelse_type"),
+                            Map.entry(Envelope.Field.SOURCE_CASE_ID, "sags_nr"),
+                            Map.entry(Envelope.Field.SOURCE_DOCUMENT_ID, "dokument_id"),
+                            Map.entry(Envelope.Field.SOURCE_VERSION, "version"),
+                            Map.entry(Envelope.Field.TIME, "tidspunkt"),
+                            Map.entry(Envelope.Field.MUNICIPALITY, "kommune"),
+                            Map.entry(Envelope.Field.PERSON, "borger"),
+                            Map.entry(Envelope.Field.CPR, "cpr"),
+                            Map.entry(Envelope.Field.FIRST_NAME, "fornavn"),
+                            Map.entry(Envelope.Field.LAST_NAME, "efternavn"),
+                            Map.entry(Envelope.Field.CASEWORKER, "sagsbehandler"),
+                            Map.entry(Envelope.Field.CASEWORKER_NAME, "navn"),
+                            Map.entry(Envelope.Field.CASEWORKER_UNIT, "enhed"),
+                            Map.entry(Envelope.Field.CASEWORKER_EMAIL, "email")));
+
     @Override
     public byte[] render(CanonicalDocument d) {
         Provenance p = d.provenance();
-        JsonOut out =
-                JsonOut.object()
-                        .put("dokument_id", d.documentId())
-                        .put("dokument_type", d.documentType().id())
-                        .put("version", d.version())
-                        .put("afsender", p.sourceSystem().id())
-                        .put(
-                                "kilde",
-                                JsonOut.object()
-                                        .put("haendelse_id", p.sourceEventId())
-                                        .put("haendelse_type", p.sourceEventType())
-                                        .put("sags_nr", p.sourceCaseId())
-                                        .put("dokument_id", p.sourceDocumentId())
-                                        .put("version", p.sourceVersion()))
-                        .put("tidspunkt", p.eventTime())
-                        .put("kommune", d.municipalityCode())
-                        .put(
-                                "borger",
-                                JsonOut.object()
-                                        .put("cpr", d.youngPerson().cpr())
-                                        .put("fornavn", d.youngPerson().firstName())
-                                        .put("efternavn", d.youngPerson().lastName()))
-                        .put("sagsbehandler", caseworker(d.caseworker()));
-        if (d.handleplan() != null) {
-            out.put("handleplan", handleplan(d.handleplan(), p, d.version()));
-        }
-        if (d.assessment() != null) {
-            out.put("udredning", assessment(d.assessment(), p));
-        }
-        if (d.jobplan() != null) {
-            out.put("jobplan", jobplan(d.jobplan(), p));
-        }
-        if (d.educationStatus() != null) {
-            out.put("uddannelsesstatus", educationStatus(d.educationStatus()));
-        }
-        if (d.consent() != null) {
-            out.put("samtykke", consent(d.consent(), p));
-        }
+        JsonOut out = JsonOut.object().fields(ENVELOPE.of(d));
+        d.payload()
+                .accept(
+                        new Payload.Visitor<JsonOut>() {
+                            @Override
+                            public JsonOut handleplan(Handleplan h) {
+                                return out.put(
+                                        "handleplan",
+                                        DanishJsonDelivery.this.handleplan(h, p, d.version()));
+                            }
+
+                            @Override
+                            public JsonOut jobplan(Jobplan j) {
+                                return out.put("jobplan", DanishJsonDelivery.this.jobplan(j, p));
+                            }
+
+                            @Override
+                            public JsonOut assessment(Assessment a) {
+                                return out.put(
+                                        "udredning", DanishJsonDelivery.this.assessment(a, p));
+                            }
+
+                            @Override
+                            public JsonOut consent(Consent c) {
+                                return out.put("samtykke", DanishJsonDelivery.this.consent(c, p));
+                            }
+
+                            @Override
+                            public JsonOut educationStatus(EducationStatus e) {
+                                return out.put(
+                                        "uddannelsesstatus",
+                                        DanishJsonDelivery.this.educationStatus(e));
+                            }
+                        });
         return out.bytes();
     }
 
@@ -184,15 +205,6 @@ public record DanishJsonDelivery(
                                 .toList())
                 .put("gyldig_fra", c.validFrom())
                 .put("gyldig_til", c.validTo());
-    }
-
-    private static JsonOut caseworker(Caseworker c) {
-        return c == null
-                ? null
-                : JsonOut.object()
-                        .put("navn", c.name())
-                        .put("enhed", c.unit())
-                        .put("email", c.email());
     }
 
     private static String text(LegalBasis b) {

@@ -7,6 +7,7 @@ import dk.youthhub.connector.CanonicalJson;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 
 /** Building JSON deliveries: absent values are left out, dates in ISO-8601. */
 public final class JsonOut {
@@ -61,6 +62,28 @@ public final class JsonOut {
     public JsonOut strings(String key, Iterable<String> items) {
         ArrayNode a = node.putArray(key);
         items.forEach(a::add);
+        return this;
+    }
+
+    /**
+     * Fields from a map of names to values (text, numbers, dates, times) or to nested maps, which
+     * become nested objects; absent values and empty objects are left out.
+     */
+    public JsonOut fields(Map<String, Object> fields) {
+        fields.forEach(
+                (name, value) -> {
+                    if (value instanceof Map<?, ?> group) {
+                        @SuppressWarnings("unchecked")
+                        Map<String, Object> nested = (Map<String, Object>) group;
+                        put(name, object().fields(nested));
+                    } else if (value instanceof Number n) {
+                        put(name, n.longValue());
+                    } else if (value instanceof OffsetDateTime t) {
+                        put(name, t);
+                    } else if (value != null) {
+                        put(name, value.toString());
+                    }
+                });
         return this;
     }
 

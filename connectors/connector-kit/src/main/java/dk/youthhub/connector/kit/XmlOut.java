@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -83,6 +84,26 @@ public final class XmlOut {
     /** {@code <element>value</element>}, left out when the value is null. */
     public XmlOut element(String element, Object value) {
         return value == null ? this : start(element).text(value).end();
+    }
+
+    /**
+     * Elements from a map of names to values or to nested maps, which become elements with child
+     * elements; absent values and empty groups are left out.
+     */
+    public XmlOut fields(Map<String, Object> fields) {
+        fields.forEach(
+                (name, value) -> {
+                    if (value instanceof Map<?, ?> group) {
+                        if (group.values().stream().anyMatch(v -> v != null)) {
+                            @SuppressWarnings("unchecked")
+                            Map<String, Object> nested = (Map<String, Object>) group;
+                            start(name).fields(nested).end();
+                        }
+                    } else {
+                        element(name, value);
+                    }
+                });
+        return this;
     }
 
     public byte[] bytes() {

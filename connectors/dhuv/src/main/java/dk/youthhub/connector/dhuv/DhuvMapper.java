@@ -135,7 +135,7 @@ public final class DhuvMapper implements InboundMapper {
                         municipality,
                         cw,
                         s.provenance(planId, version))
-                .withHandleplan(payload);
+                .with(payload);
     }
 
     private static CanonicalDocument assessment(
@@ -162,7 +162,7 @@ public final class DhuvMapper implements InboundMapper {
                         municipality,
                         cw,
                         s.provenance(clean(text(u, "/udrednings_id")), null))
-                .withAssessment(payload);
+                .with(payload);
     }
 
     private static CanonicalDocument consent(
@@ -188,7 +188,7 @@ public final class DhuvMapper implements InboundMapper {
                         municipality,
                         cw,
                         s.provenance(clean(text(c, "/samtykke_id")), null))
-                .withConsent(payload);
+                .with(payload);
     }
 
     private static Theme theme(String tema) {

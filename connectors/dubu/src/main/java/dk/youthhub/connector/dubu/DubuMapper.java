@@ -214,7 +214,7 @@ public final class DubuMapper implements InboundMapper {
                         municipality,
                         cw,
                         h.provenance(planId, version))
-                .withHandleplan(payload);
+                .with(payload);
     }
 
     private static CanonicalDocument assessment(
@@ -249,7 +249,7 @@ public final class DubuMapper implements InboundMapper {
                         municipality,
                         cw,
                         h.provenance(id, null))
-                .withAssessment(payload);
+                .with(payload);
     }
 
     private static CanonicalDocument consent(
@@ -314,7 +314,7 @@ public final class DubuMapper implements InboundMapper {
                         municipality,
                         cw,
                         h.provenance(id, null))
-                .withConsent(payload);
+                .with(payload);
     }
 
     private static Theme theme(String tema, String path) throws MappingException {

@@ -6,11 +6,14 @@ import dk.youthhub.canonical.Consent;
 import dk.youthhub.canonical.EducationStatus;
 import dk.youthhub.canonical.Handleplan;
 import dk.youthhub.canonical.Jobplan;
+import dk.youthhub.canonical.Payload;
 import dk.youthhub.canonical.Provenance;
 import dk.youthhub.canonical.Theme;
 import dk.youthhub.connector.OutboundRenderer;
 import dk.youthhub.connector.kit.Codes;
+import dk.youthhub.connector.kit.Envelope;
 import dk.youthhub.connector.kit.XmlOut;
+import java.util.Map;
 
 /**
  * Canonical documents as DUBU-like XML deliveries: a {@code Levering} in {@code
@@ -19,50 +22,68 @@ import dk.youthhub.connector.kit.XmlOut;
  */
 public final class DubuRenderer implements OutboundRenderer {
 
+    /** The envelope in DUBU's Danish element names. */
+    static final Envelope ENVELOPE =
+            new Envelope(
+                    Map.ofEntries(
+                            Map.entry(Envelope.Field.DOCUMENT_ID, "DokumentId"),
+                            Map.entry(Envelope.Field.DOCUMENT_TYPE, "Dokumenttype"),
+                            Map.entry(Envelope.Field.VERSION, "Version"),
+                            Map.entry(Envelope.Field.ORIGIN, "Afsender"),
+                            Map.entry(Envelope.Field.SOURCE, "Kilde"),
+                            Map.entry(Envelope.Field.SOURCE_EVENT_ID, "HaendelseId"),
+                            Map.entry(Envelope.Field.SOURCE_EVENT_TYPE, "HaendelseType"),
+                            Map.entry(Envelope.Field.SOURCE_CASE_ID, "SagsId"),
+                            Map.entry(Envelope.Field.SOURCE_DOCUMENT_ID, "DokumentId"),
+                            Map.entry(Envelope.Field.SOURCE_VERSION, "Version"),
+                            Map.entry(Envelope.Field.TIME, "Tidspunkt"),
+                            Map.entry(Envelope.Field.MUNICIPALITY, "Kommunekode"),
+                            Map.entry(Envelope.Field.PERSON, "Barn"),
+                            Map.entry(Envelope.Field.CPR, "CPR"),
+                            Map.entry(Envelope.Field.FIRST_NAME, "Fornavn"),
+                            Map.entry(Envelope.Field.LAST_NAME, "Efternavn"),
+                            Map.entry(Envelope.Field.CASEWORKER, "Sagsbehandler"),
+                            Map.entry(Envelope.Field.CASEWORKER_NAME, "Navn"),
+                            Map.entry(Envelope.Field.CASEWORKER_UNIT, "Enhed"),
+                            Map.entry(Envelope.Field.CASEWORKER_EMAIL, "Email")));
+
     @Override
     public byte[] render(CanonicalDocument d) {
         Provenance p = d.provenance();
-        XmlOut x = new XmlOut(DubuMapper.NS, "Levering");
-        x.element("DokumentId", d.documentId())
-                .element("Dokumenttype", d.documentType().id())
-                .element("Version", d.version())
-                .element("Afsender", p.sourceSystem().id())
-                .start("Kilde")
-                .attribute("haendelseId", p.sourceEventId())
-                .attribute("haendelseType", p.sourceEventType())
-                .attribute("sagsId", p.sourceCaseId())
-                .attribute("dokumentId", p.sourceDocumentId())
-                .attribute("version", p.sourceVersion())
-                .end()
-                .element("Tidspunkt", p.eventTime())
-                .element("Kommunekode", d.municipalityCode())
-                .start("Barn")
-                .element("CPR", d.youngPerson().cpr())
-                .element("Fornavn", d.youngPerson().firstName())
-                .element("Efternavn", d.youngPerson().lastName())
-                .end();
-        if (d.caseworker() != null) {
-            x.start("Sagsbehandler")
-                    .element("Navn", d.caseworker().name())
-                    .element("Enhed", d.caseworker().unit())
-                    .element("Email", d.caseworker().email())
-                    .end();
-        }
-        if (d.handleplan() != null) {
-            handleplan(x, d.handleplan(), p, d.version());
-        }
-        if (d.assessment() != null) {
-            assessment(x, d.assessment(), p);
-        }
-        if (d.jobplan() != null) {
-            jobplan(x, d.jobplan(), p);
-        }
-        if (d.educationStatus() != null) {
-            educationStatus(x, d.educationStatus());
-        }
-        if (d.consent() != null) {
-            consent(x, d.consent(), p);
-        }
+        XmlOut x = new XmlOut(DubuMapper.NS, "Levering").fields(ENVELOPE.of(d));
+        d.payload()
+                .accept(
+                        new Payload.Visitor<Void>() {
+                            @Override
+                            public Void handleplan(Handleplan h) {
+                                DubuRenderer.handleplan(x, h, p, d.version());
+                                return null;
+                            }
+
+                            @Override
+                            public Void jobplan(Jobplan j) {
+                                DubuRenderer.jobplan(x, j, p);
+                                return null;
+                            }
+
+                            @Override
+                            public Void assessment(Assessment a) {
+                                DubuRenderer.assessment(x, a, p);
+                                return null;
+                            }
+
+                            @Override
+                            public Void consent(Consent c) {
+                                DubuRenderer.consent(x, c, p);
+                                return null;
+                            }
+
+                            @Override
+                            public Void educationStatus(EducationStatus e) {
+                                DubuRenderer.educationStatus(x, e);
+                                return null;
+                            }
+                        });
         return x.bytes();
     }
 

@@ -105,7 +105,7 @@ public final class JobcenterMapper implements InboundMapper {
                         municipality,
                         caseworker,
                         provenance)
-                .withJobplan(payload);
+                .with(payload);
     }
 
     private static CanonicalDocument resourceProfile(
@@ -135,7 +135,7 @@ public final class JobcenterMapper implements InboundMapper {
                         municipality,
                         null,
                         provenance)
-                .withAssessment(payload);
+                .with(payload);
     }
 
     private static LocalDate date(String value) {

@@ -6,10 +6,13 @@ import dk.youthhub.canonical.Consent;
 import dk.youthhub.canonical.EducationStatus;
 import dk.youthhub.canonical.Handleplan;
 import dk.youthhub.canonical.Jobplan;
+import dk.youthhub.canonical.Payload;
 import dk.youthhub.canonical.Provenance;
 import dk.youthhub.canonical.Theme;
 import dk.youthhub.connector.OutboundRenderer;
+import dk.youthhub.connector.kit.Envelope;
 import dk.youthhub.connector.kit.JsonOut;
+import java.util.Map;
 
 /**
  * Canonical documents as job-centre camelCase JSON deliveries: the job centre's own {@code jobplan}
@@ -18,58 +21,66 @@ import dk.youthhub.connector.kit.JsonOut;
  */
 public final class JobcenterRenderer implements OutboundRenderer {
 
+    /** The envelope in the job centre's camelCase. */
+    static final Envelope ENVELOPE =
+            new Envelope(
+                    Map.ofEntries(
+                            Map.entry(Envelope.Field.DOCUMENT_ID, "documentId"),
+                            Map.entry(Envelope.Field.DOCUMENT_TYPE, "documentType"),
+                            Map.entry(Envelope.Field.VERSION, "version"),
+                            Map.entry(Envelope.Field.ORIGIN, "originSystem"),
+                            Map.entry(Envelope.Field.SOURCE, "source"),
+                            Map.entry(Envelope.Field.SOURCE_EVENT_ID, "eventId"),
+                            Map.entry(Envelope.Field.SOURCE_EVENT_TYPE, "eventType"),
+                            Map.entry(Envelope.Field.SOURCE_CASE_ID, "caseId"),
+                            Map.entry(Envelope.Field.SOURCE_DOCUMENT_ID, "documentId"),
+                            Map.entry(Envelope.Field.SOURCE_VERSION, "version"),
+                            Map.entry(Envelope.Field.TIME, "occurredAt"),
+                            Map.entry(Envelope.Field.MUNICIPALITY, "municipalityCode"),
+                            Map.entry(Envelope.Field.PERSON, "citizen"),
+                            Map.entry(Envelope.Field.CPR, "cprNumber"),
+                            Map.entry(Envelope.Field.FIRST_NAME, "firstName"),
+                            Map.entry(Envelope.Field.LAST_NAME, "lastName"),
+                            Map.entry(Envelope.Field.CASEWORKER, "caseworker"),
+                            Map.entry(Envelope.Field.CASEWORKER_NAME, "name"),
+                            Map.entry(Envelope.Field.CASEWORKER_UNIT, "unit"),
+                            Map.entry(Envelope.Field.CASEWORKER_EMAIL, "email")));
+
     @Override
     public byte[] render(CanonicalDocument d) {
         Provenance p = d.provenance();
-        JsonOut out =
-                JsonOut.object()
-                        .put("documentId", d.documentId())
-                        .put("documentType", d.documentType().id())
-                        .put("version", d.version())
-                        .put("originSystem", p.sourceSystem().id())
-                        .put(
-                                "source",
-                                JsonOut.object()
-                                        .put("eventId", p.sourceEventId())
-                                        .put("eventType", p.sourceEventType())
-                                        .put("caseId", p.sourceCaseId())
-                                        .put("documentId", p.sourceDocumentId())
-                                        .put("version", p.sourceVersion()))
-                        .put("occurredAt", p.eventTime())
-                        .put("municipalityCode", d.municipalityCode())
-                        .put(
-                                "citizen",
-                                JsonOut.object()
-                                        .put("cprNumber", d.youngPerson().cpr())
-                                        .put("firstName", d.youngPerson().firstName())
-                                        .put("lastName", d.youngPerson().lastName()))
-                        .put(
-                                "caseworker",
-                                d.caseworker() == null
-                                        ? null
-                                        : JsonOut.object()
-                                                .put("name", d.caseworker().name())
-                                                .put("unit", d.caseworker().unit())
-                                                .put("email", d.caseworker().email()));
-        if (d.handleplan() != null) {
-            out.put("actionPlan", actionPlan(d.handleplan(), p, d.version()));
-        }
-        if (d.jobplan() != null) {
-            out.put("jobplan", jobplan(d.jobplan(), p));
-        }
-        if (d.assessment() != null) {
-            if (d.assessment().kind() == Assessment.Kind.RESOURCE_PROFILE) {
-                out.put("resourceProfile", resourceProfile(d.assessment(), p));
-            } else {
-                out.put("assessment", assessment(d.assessment(), p));
-            }
-        }
-        if (d.educationStatus() != null) {
-            out.put("educationStatus", educationStatus(d.educationStatus()));
-        }
-        if (d.consent() != null) {
-            out.put("consent", consent(d.consent(), p));
-        }
+        JsonOut out = JsonOut.object().fields(ENVELOPE.of(d));
+        d.payload()
+                .accept(
+                        new Payload.Visitor<JsonOut>() {
+                            @Override
+                            public JsonOut handleplan(Handleplan h) {
+                                return out.put("actionPlan", actionPlan(h, p, d.version()));
+                            }
+
+                            @Override
+                            public JsonOut jobplan(Jobplan j) {
+                                return out.put("jobplan", JobcenterRenderer.jobplan(j, p));
+                            }
+
+                            @Override
+                            public JsonOut assessment(Assessment a) {
+                                return a.kind() == Assessment.Kind.RESOURCE_PROFILE
+                                        ? out.put("resourceProfile", resourceProfile(a, p))
+                                        : out.put("assessment", JobcenterRenderer.assessment(a, p));
+                            }
+
+                            @Override
+                            public JsonOut consent(Consent c) {
+                                return out.put("consent", JobcenterRenderer.consent(c, p));
+                            }
+
+                            @Override
+                            public JsonOut educationStatus(EducationStatus e) {
+                                return out.put(
+                                        "educationStatus", JobcenterRenderer.educationStatus(e));
+                            }
+                        });
         return out.bytes();
     }
 

@@ -79,7 +79,7 @@ public final class UuMapper implements InboundMapper {
                         municipality,
                         null,
                         source.provenance(eventId, null))
-                .withEducationStatus(
+                .with(
                         new EducationStatus(
                                 status,
                                 date,
