@@ -153,6 +153,12 @@ public class DeadLetterStore {
             if (target != null) {
                 headers.add(target);
             }
+            for (String kept : DeadLetters.KEPT_SOURCE_HEADERS) {
+                Header h = r.headers().lastHeader(kept);
+                if (h != null) {
+                    headers.add(h); // where in a drop file the row came from
+                }
+            }
             Header ceId = r.headers().lastHeader(CloudEvents.ID);
             if (ceId != null) {
                 headers.add(ceId); // a delivery's: its replay is the same delivery
