@@ -14,9 +14,10 @@ import java.util.Optional;
 /**
  * Whether a young person's consents cover a delivery, decided at delivery time. A consent names the
  * systems that may receive documents and the types ({@code all} for every type), holds from any
- * source, is valid from its first to its last day inclusive, and adds up with the others. A
- * revocation ends the consent whose id it names. While the young person is under 18, a parent's
- * covering consent is needed too.
+ * source, is valid from its first to its last day inclusive, and adds up with the others. Consent
+ * ids are one namespace per young person, whatever system sends them. A revocation ends the consent
+ * whose id it names whatever its event time, and for good. While the young person is under 18, a
+ * parent's covering consent is needed too.
  */
 public final class ConsentPolicy {
 
@@ -26,18 +27,41 @@ public final class ConsentPolicy {
     public record Coverage(boolean covered, List<String> consentIds) {}
 
     /**
-     * The consents in force: per consent id the latest version only, revoked ones dropped.
+     * A consent's identity within its young person, whatever system sent it: grants, updates and
+     * revocations of one id are versions of one consent ({@code consent:<id>}).
+     */
+    public static String consentId(CanonicalDocument consent) {
+        return "consent:" + consent.provenance().sourceDocumentId();
+    }
+
+    /**
+     * Which of two versions of one consent stands: a revocation, whatever its event time (a revoked
+     * id stays revoked); otherwise the higher version, and on a tie the one that came later ({@code
+     * next}).
+     */
+    public static CanonicalDocument stands(CanonicalDocument earlier, CanonicalDocument next) {
+        if (earlier.consent().status() == Consent.Status.REVOKED) {
+            return earlier;
+        }
+        if (next.consent().status() == Consent.Status.REVOKED) {
+            return next;
+        }
+        return next.version() >= earlier.version() ? next : earlier;
+    }
+
+    /**
+     * The consents in force: per consent id the one that {@link #stands}; revoked ones dropped.
      *
-     * @param consentDocuments every consent document of one young person, in any order
+     * @param consentDocuments every consent document of one young person, in arrival order
      */
     public static List<CanonicalDocument> inForce(Collection<CanonicalDocument> consentDocuments) {
         Map<String, CanonicalDocument> latest = new HashMap<>();
         for (CanonicalDocument c : consentDocuments) {
-            latest.merge(c.documentId(), c, (a, b) -> b.version() > a.version() ? b : a);
+            latest.merge(consentId(c), c, ConsentPolicy::stands);
         }
         return latest.values().stream()
                 .filter(c -> c.consent().status() == Consent.Status.GIVEN)
-                .sorted(java.util.Comparator.comparing(CanonicalDocument::documentId))
+                .sorted(java.util.Comparator.comparing(ConsentPolicy::consentId))
                 .toList();
     }
 

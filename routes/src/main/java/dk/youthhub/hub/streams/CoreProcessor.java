@@ -3,6 +3,7 @@ package dk.youthhub.hub.streams;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.youthhub.canonical.CanonicalDocument;
+import dk.youthhub.canonical.Consent;
 import dk.youthhub.canonical.DocumentType;
 import dk.youthhub.canonical.SourceSystem;
 import dk.youthhub.connector.CanonicalJson;
@@ -301,7 +302,17 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
                 List.of(),
                 replay ? "REPLAY" : null);
         if (doc.documentType() == DocumentType.CONSENT) {
-            storeConsent(d, pseudonym, doc);
+            if (!storeConsent(d, pseudonym, doc)) {
+                audit(
+                        d,
+                        pseudonym,
+                        AuditChain.Action.REJECTED,
+                        doc,
+                        null,
+                        List.of(),
+                        "CONSENT_REVOKED");
+                return;
+            }
             reconsiderHeld(d, pseudonym);
             return;
         }
@@ -399,12 +410,22 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
         }
     }
 
-    private void storeConsent(Decision d, String pseudonym, CanonicalDocument consent) {
-        String key = pseudonym + "|" + consent.documentId();
+    /**
+     * Keeps the version of a consent that stands ({@link ConsentPolicy#stands}).
+     *
+     * @return false for a grant under an id that is revoked: it is not kept
+     */
+    private boolean storeConsent(Decision d, String pseudonym, CanonicalDocument consent) {
+        String key = pseudonym + "|" + ConsentPolicy.consentId(consent);
         byte[] stored = d.consents.get(key);
-        if (stored == null || read(stored).version() < consent.version()) {
-            d.consents.put(key, write(consent));
+        CanonicalDocument standing =
+                stored == null ? consent : ConsentPolicy.stands(read(stored), consent);
+        if (standing != consent) {
+            return consent.consent().status() != Consent.Status.GIVEN
+                    || standing.consent().status() != Consent.Status.REVOKED;
         }
+        d.consents.put(key, write(consent));
+        return true;
     }
 
     private ConsentPolicy.Coverage coverage(

@@ -142,13 +142,72 @@ class ConsentPolicyTest {
                         "2026-01-01",
                         null);
         assertThat(ConsentPolicy.inForce(List.of(revoked, given, other)))
-                .extracting(CanonicalDocument::documentId)
-                .containsExactly("dubu:consent:S-9");
+                .extracting(ConsentPolicy::consentId)
+                .containsExactly("consent:S-9");
         assertThat(covers(List.of(given, revoked), DocumentType.JOBPLAN, false).covered())
                 .isFalse();
         assertThat(covers(List.of(revoked, given), DocumentType.JOBPLAN, false).covered())
                 .as("order of arrival does not matter")
                 .isFalse();
+    }
+
+    @Test
+    void aRevocationIsNeverStaleMatchesWhateverSystemSentItAndStaysRevoked() throws Exception {
+        CanonicalDocument given =
+                consent(
+                        "S-1",
+                        5,
+                        Consent.Status.GIVEN,
+                        Consent.GivenBy.YOUNG_PERSON,
+                        "jobcenter",
+                        "all",
+                        "2026-01-01",
+                        null);
+        CanonicalDocument olderRevocationFromAnotherSystem =
+                from(
+                        "dhuv",
+                        consent(
+                                "S-1",
+                                2,
+                                Consent.Status.REVOKED,
+                                Consent.GivenBy.YOUNG_PERSON,
+                                "jobcenter",
+                                "all",
+                                "2026-01-01",
+                                null));
+        CanonicalDocument grantAgain =
+                consent(
+                        "S-1",
+                        9,
+                        Consent.Status.GIVEN,
+                        Consent.GivenBy.YOUNG_PERSON,
+                        "jobcenter",
+                        "all",
+                        "2026-01-01",
+                        null);
+        assertThat(ConsentPolicy.consentId(olderRevocationFromAnotherSystem))
+                .isEqualTo(ConsentPolicy.consentId(given));
+        assertThat(ConsentPolicy.inForce(List.of(given, olderRevocationFromAnotherSystem)))
+                .isEmpty();
+        assertThat(
+                        ConsentPolicy.inForce(
+                                List.of(olderRevocationFromAnotherSystem, given, grantAgain)))
+                .as("a revocation that came first, and a later grant under its id")
+                .isEmpty();
+        assertThat(ConsentPolicy.stands(given, grantAgain)).isSameAs(grantAgain);
+        CanonicalDocument sameVersion =
+                consent(
+                        "S-1",
+                        5,
+                        Consent.Status.GIVEN,
+                        Consent.GivenBy.YOUNG_PERSON,
+                        "uu",
+                        "all",
+                        "2026-01-01",
+                        null);
+        assertThat(ConsentPolicy.stands(given, sameVersion))
+                .as("a tie goes to the later arrival")
+                .isSameAs(sameVersion);
     }
 
     @Test
@@ -208,6 +267,30 @@ class ConsentPolicyTest {
             List<CanonicalDocument> all, DocumentType type, boolean under18) {
         return ConsentPolicy.covers(
                 ConsentPolicy.inForce(all), SourceSystem.of("jobcenter"), type, TODAY, under18);
+    }
+
+    private static CanonicalDocument from(String system, CanonicalDocument c) {
+        Provenance p = c.provenance();
+        Provenance other =
+                new Provenance(
+                        SourceSystem.of(system),
+                        p.sourceEventId(),
+                        p.sourceEventType(),
+                        p.sourceCaseId(),
+                        p.sourceDocumentId(),
+                        p.sourceVersion(),
+                        p.eventTime(),
+                        p.receivedAt());
+        return new CanonicalDocument(
+                CanonicalDocument.documentId(
+                        other.sourceSystem(), c.documentType(), p.sourceDocumentId()),
+                c.documentType(),
+                c.version(),
+                c.youngPerson(),
+                c.municipalityCode(),
+                c.caseworker(),
+                other,
+                c.payload());
     }
 
     private static CanonicalDocument consent(

@@ -488,6 +488,20 @@ class CoreProcessorTest {
         assertThat(deliveries.get(SourceSystem.of("jobcenter")).isEmpty()).isTrue();
         assertThat(actions(p)).endsWith("HELD>uu:NO_CONSENT");
         assertThat(actions(p)).contains("HELD>jobcenter:NO_CONSENT");
+
+        // a later grant under the revoked id is refused, and releases nothing
+        send(
+                consent(
+                        p,
+                        "S-1",
+                        3,
+                        Consent.Status.GIVEN,
+                        Consent.GivenBy.YOUNG_PERSON,
+                        List.of("jobcenter"),
+                        "all",
+                        START_DAY));
+        assertThat(actions(p)).endsWith("REJECTED:CONSENT_REVOKED");
+        assertThat(deliveries.get(SourceSystem.of("jobcenter")).isEmpty()).isTrue();
     }
 
     @Test
