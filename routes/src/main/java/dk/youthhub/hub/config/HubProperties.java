@@ -80,7 +80,21 @@ public record HubProperties(
             @NotBlank String held,
             @NotBlank String audit,
             @Min(1) int partitions,
-            @Min(-1) short replicationFactor) {}
+            @Min(-1) short replicationFactor,
+            @Valid @NotNull Retention retention) {}
+
+    /**
+     * How long each kind of topic keeps its records ({@code retention.ms}, set when the hub creates
+     * a topic and checked at start). Held documents are kept at least {@code
+     * hub.core.held-retention}; deliveries at least twice the longest {@code max-outage}.
+     */
+    public record Retention(
+            @NotNull Duration events,
+            @NotNull Duration canonical,
+            @NotNull Duration deliveries,
+            @NotNull Duration held,
+            @NotNull Duration deadLetter,
+            @NotNull Duration audit) {}
 
     /**
      * @param maxPayloadBytes inputs and rendered outputs larger than this are dead-lettered {@code

@@ -2,7 +2,9 @@ package dk.youthhub.hub.kafka;
 
 import dk.youthhub.hub.config.HubProperties;
 import jakarta.annotation.PostConstruct;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -10,12 +12,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Creates every contract topic that is missing, before any route starts. */
+/**
+ * Creates every contract topic that is missing, with its retention, before any route starts; warns
+ * about existing topics that keep records for less time than configured.
+ */
 @Component
 public class TopicInitializer {
     private static final Logger LOG = LoggerFactory.getLogger(TopicInitializer.class);
@@ -38,6 +45,7 @@ public class TopicInitializer {
                     settings.replicationFactor() < 0
                             ? Optional.empty()
                             : Optional.of(settings.replicationFactor());
+            Map<String, Duration> retentions = topics.retentions();
             List<NewTopic> missing =
                     topics.all().stream()
                             .distinct()
@@ -45,10 +53,18 @@ public class TopicInitializer {
                             .map(
                                     t ->
                                             new NewTopic(
-                                                    t,
-                                                    Optional.of(settings.partitions()),
-                                                    replication))
+                                                            t,
+                                                            Optional.of(settings.partitions()),
+                                                            replication)
+                                                    .configs(
+                                                            Map.of(
+                                                                    TopicConfig.RETENTION_MS_CONFIG,
+                                                                    String.valueOf(
+                                                                            retentions
+                                                                                    .get(t)
+                                                                                    .toMillis()))))
                             .toList();
+            warnAboutShortRetention(admin, existing, retentions);
             if (missing.isEmpty()) {
                 return;
             }
@@ -61,5 +77,55 @@ public class TopicInitializer {
             }
             LOG.info("Created {} topics", missing.size());
         }
+    }
+
+    private static void warnAboutShortRetention(
+            Admin admin, Set<String> existing, Map<String, Duration> wanted)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        List<ConfigResource> resources =
+                wanted.keySet().stream()
+                        .filter(existing::contains)
+                        .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t))
+                        .toList();
+        if (resources.isEmpty()) {
+            return;
+        }
+        Map<String, Long> actual = new java.util.HashMap<>();
+        admin.describeConfigs(resources)
+                .all()
+                .get(60, TimeUnit.SECONDS)
+                .forEach(
+                        (resource, config) -> {
+                            var entry = config.get(TopicConfig.RETENTION_MS_CONFIG);
+                            if (entry != null && entry.value() != null) {
+                                actual.put(resource.name(), Long.parseLong(entry.value()));
+                            }
+                        });
+        for (String problem : shorterThanWanted(actual, wanted)) {
+            LOG.warn("{}", problem);
+        }
+    }
+
+    /** The topics that keep records for less time than wanted ({@code -1} is forever). */
+    static List<String> shorterThanWanted(
+            Map<String, Long> actualMs, Map<String, Duration> wanted) {
+        return wanted.entrySet().stream()
+                .filter(e -> actualMs.containsKey(e.getKey()))
+                .filter(
+                        e -> {
+                            long ms = actualMs.get(e.getKey());
+                            return ms >= 0 && ms < e.getValue().toMillis();
+                        })
+                .map(
+                        e ->
+                                "Topic "
+                                        + e.getKey()
+                                        + " keeps records for "
+                                        + Duration.ofMillis(actualMs.get(e.getKey()))
+                                        + ", less than the configured "
+                                        + e.getValue()
+                                        + ": set its retention.ms to at least "
+                                        + e.getValue().toMillis())
+                .toList();
     }
 }

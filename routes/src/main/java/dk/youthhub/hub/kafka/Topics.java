@@ -5,9 +5,12 @@ import dk.youthhub.canonical.SourceSystem;
 import dk.youthhub.connector.ConnectorDescriptor;
 import dk.youthhub.hub.config.HubProperties;
 import dk.youthhub.hub.connectors.Systems;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -22,9 +25,13 @@ public class Topics {
     private final HubProperties.Topics t;
     private final String groupPrefix;
     private final Systems systems;
+    private final Duration heldRetention;
+    private final Duration releaseCheckInterval;
 
     public Topics(HubProperties props, Systems systems) {
         this.t = props.topics();
+        this.heldRetention = props.core().heldRetention();
+        this.releaseCheckInterval = props.core().releaseCheckInterval();
         this.groupPrefix = props.kafka().groupPrefix();
         this.systems = systems;
     }
@@ -85,6 +92,35 @@ public class Topics {
     /** Replication of the topics the hub creates, -1 for the broker's default. */
     public short replicationFactor() {
         return t.replicationFactor();
+    }
+
+    /**
+     * How long each topic keeps its records: per kind from {@code hub.topics.retention}, held
+     * documents at least as long as they may wait, deliveries at least twice as long as one may
+     * wait for its recipient.
+     */
+    public Map<String, Duration> retentions() {
+        HubProperties.Retention r = t.retention();
+        Map<String, Duration> out = new LinkedHashMap<>();
+        for (Systems.HubSystem s : systems.enabled()) {
+            events(s.system()).ifPresent(e -> out.put(e, r.events()));
+        }
+        canonicalTopics().forEach(c -> out.put(c, r.canonical()));
+        for (Systems.HubSystem s : systems.enabled()) {
+            Duration wait =
+                    s.descriptor().deliversOverHttp()
+                            ? s.settings().httpDelivery().maxOutage().multipliedBy(2)
+                            : Duration.ZERO;
+            out.put(deliveries(s.system()), max(r.deliveries(), wait));
+        }
+        out.put(deadLetter(), r.deadLetter());
+        out.put(held(), max(r.held(), heldRetention.plus(releaseCheckInterval)));
+        out.put(audit(), r.audit());
+        return out;
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /** Every topic of the contract for the systems the hub runs, created at start when missing. */

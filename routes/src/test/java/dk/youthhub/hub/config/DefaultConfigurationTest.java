@@ -72,6 +72,25 @@ class DefaultConfigurationTest {
     }
 
     @Test
+    void heldDocumentsAndDeliveriesAreKeptAtLeastAsLongAsTheyMayWait() {
+        var retentions =
+                TestProps.topics(
+                                bind(
+                                        Map.of(
+                                                "hub.core.held-retention", "60d",
+                                                "hub.jobcenter.max-outage", "10d")))
+                        .retentions();
+        assertThat(retentions.get("hub.held.v1"))
+                .isEqualTo(java.time.Duration.ofDays(60).plusHours(1));
+        assertThat(retentions.get("jobcenter.deliveries.v1"))
+                .isEqualTo(java.time.Duration.ofDays(20));
+        assertThat(retentions.get("dubu.deliveries.v1")).isEqualTo(java.time.Duration.ofDays(14));
+        assertThat(retentions.get("hub.audit.v1")).isEqualTo(java.time.Duration.ofDays(3650));
+        assertThat(retentions.keySet())
+                .containsExactlyInAnyOrderElementsOf(TestProps.topics(bind(Map.of())).all());
+    }
+
+    @Test
     void aSystemSwitchedOffHasNoTopicsAndReceivesNothing() {
         HubProperties props = bind(Map.of("hub.systems.uu.enabled", "false"));
         assertThat(TestProps.topics(props).all()).noneMatch(t -> t.startsWith("uu."));
