@@ -4,6 +4,7 @@ import dk.youthhub.hub.config.HubProperties;
 import dk.youthhub.hub.connectors.ConnectorRegistry;
 import dk.youthhub.hub.connectors.Systems;
 import dk.youthhub.hub.delivery.HttpDeliveries;
+import dk.youthhub.hub.privacy.AuditKeyring;
 import dk.youthhub.hub.privacy.Pseudonymizer;
 import dk.youthhub.hub.security.Credentials;
 import java.util.ArrayList;
@@ -50,6 +51,7 @@ public class StartupSettings implements EnvironmentPostProcessor, Ordered {
     public static List<String> problems(HubProperties props) {
         List<String> problems = new ArrayList<>();
         problems.addAll(Pseudonymizer.problems(props));
+        problems.addAll(AuditKeyring.problems(props));
         Systems systems = new Systems(new ConnectorRegistry(), props);
         problems.addAll(Credentials.problems(props, systems));
         problems.addAll(HttpDeliveries.problems(props, systems));

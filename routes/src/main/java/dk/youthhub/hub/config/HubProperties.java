@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Period;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -39,7 +40,8 @@ public record HubProperties(
         @NotNull Map<String, @Valid SystemSettings> systems,
         @Valid @NotNull Demo demo,
         @Valid @NotNull Core core,
-        @Valid @NotNull Dedupe dedupe) {
+        @Valid @NotNull Dedupe dedupe,
+        @Valid @NotNull Audit audit) {
 
     /**
      * @param bootstrapServers the cluster; set by {@code KAFKA_BOOTSTRAP_SERVERS}, else the
@@ -106,6 +108,22 @@ public record HubProperties(
     public record Limits(
             @Min(1) @Max(8 * 1024 * 1024) int maxPayloadBytes,
             @Min(1024) @Max(64 * 1024 * 1024) int maxRecordBytes) {}
+
+    /**
+     * The audit chain's keys.
+     *
+     * @param key the key new audit records are signed with (HMAC-SHA256; {@code HUB_AUDIT_KEY})
+     * @param previousKeys keys of records written before a rotation ({@code
+     *     HUB_AUDIT_PREVIOUS_KEYS}, comma-separated), so they still verify
+     */
+    public record Audit(String key, List<String> previousKeys) {
+
+        public List<String> previousKeys() {
+            return previousKeys == null
+                    ? List.of()
+                    : previousKeys.stream().filter(k -> k != null && !k.isBlank()).toList();
+        }
+    }
 
     /**
      * The same event (source system and event id) is processed once within this window.

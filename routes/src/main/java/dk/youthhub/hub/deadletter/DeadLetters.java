@@ -1,15 +1,11 @@
 package dk.youthhub.hub.deadletter;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dk.youthhub.connector.CanonicalJson;
 import dk.youthhub.connector.ErrorCode;
 import dk.youthhub.hub.config.HubProperties;
-import dk.youthhub.hub.core.AuditChain;
 import dk.youthhub.hub.core.Hashes;
 import dk.youthhub.hub.kafka.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.List;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
@@ -141,32 +137,6 @@ public class DeadLetters {
         }
         byte[] key = utf8(pseudonym == null ? UNIDENTIFIED : pseudonym);
         return new Letter(key, value, clock.millis(), h);
-    }
-
-    /**
-     * The {@code DEAD_LETTERED} audit record of an input. A dead-lettered input may have no
-     * readable CPR number, so it belongs to no young person's chain: it names the input by position
-     * and carries the code as its reason.
-     */
-    public byte[] auditRecord(Source source, Reason reason) {
-        AuditChain.Record r =
-                new AuditChain.Record(
-                        clock.instant(),
-                        AuditChain.Action.DEAD_LETTERED,
-                        source.position(),
-                        null,
-                        null,
-                        source.topic(),
-                        reason.target(),
-                        List.of(),
-                        reason.code().name(),
-                        null,
-                        null);
-        try {
-            return CanonicalJson.mapper().writeValueAsBytes(r);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("an audit record could not be written", e);
-        }
     }
 
     /** The dead letter of an input as a record for {@code hub.deadletter.v1}. */

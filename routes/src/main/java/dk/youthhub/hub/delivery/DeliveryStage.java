@@ -1,9 +1,11 @@
 package dk.youthhub.hub.delivery;
 
 import dk.youthhub.connector.ErrorCode;
+import dk.youthhub.hub.core.AuditChain;
 import dk.youthhub.hub.deadletter.DeadLetters;
 import dk.youthhub.hub.kafka.CloudEvents;
 import dk.youthhub.hub.kafka.KafkaClients;
+import dk.youthhub.hub.streams.Notice;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,7 +68,8 @@ public final class DeliveryStage implements SmartLifecycle {
             int concurrency,
             long pollTimeoutMs,
             long maxRetryBackoffMs,
-            long workerStopMs) {}
+            long workerStopMs,
+            String noticesTopic) {}
 
     private final Settings settings;
     private final Deliverer deliverer;
@@ -278,6 +281,7 @@ public final class DeliveryStage implements SmartLifecycle {
                 if (d.result() instanceof Deliverer.Failed f) {
                     letters.add(deadLetter(d.record(), f.reason()));
                 }
+                letters.add(notice(d));
             }
             if (finished) {
                 it.remove();
@@ -297,6 +301,32 @@ public final class DeliveryStage implements SmartLifecycle {
             }
         }
         c.resume(ended.stream().filter(c.assignment()::contains).toList());
+    }
+
+    /**
+     * The delivery's outcome for the young person's audit chain, which the core writes: {@code
+     * DELIVERED} (the recipient's answer is its receipt) or {@code DELIVERY_FAILED}.
+     */
+    private ProducerRecord<byte[], byte[]> notice(Done d) {
+        org.apache.kafka.common.header.Header ceId =
+                d.record().headers().lastHeader(CloudEvents.ID);
+        Notice n =
+                new Notice(
+                        d.result() instanceof Deliverer.Failed
+                                ? AuditChain.Action.DELIVERY_FAILED
+                                : AuditChain.Action.DELIVERED,
+                        ceId == null ? null : new String(ceId.value(), StandardCharsets.UTF_8),
+                        null,
+                        null,
+                        null,
+                        null,
+                        settings.recipient(),
+                        d.result() instanceof Deliverer.Failed f ? f.reason().code().name() : null);
+        return n.toRecord(
+                settings.noticesTopic(),
+                d.record().key() == null
+                        ? DeadLetters.UNIDENTIFIED
+                        : new String(d.record().key(), StandardCharsets.UTF_8));
     }
 
     /** A delivery's dead letter keeps its {@code ce_id}: its replay is the same delivery. */

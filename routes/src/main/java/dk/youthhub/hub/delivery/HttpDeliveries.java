@@ -77,7 +77,8 @@ public class HttpDeliveries implements SmartLifecycle {
                                     h.concurrency(),
                                     props.stage().pollTimeoutMs(),
                                     props.stage().maxRetryBackoffMs(),
-                                    h.timeoutMs() + 1000L),
+                                    h.timeoutMs() + 1000L,
+                                    topics.notices()),
                             delivery,
                             clients,
                             deadLetters);

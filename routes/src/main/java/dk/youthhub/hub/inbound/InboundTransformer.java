@@ -36,6 +36,7 @@ public final class InboundTransformer {
     private final int maxPayloadBytes;
     private final Set<String> systems;
     private final boolean hubWritten;
+    private final String system;
 
     /**
      * @param systems the system ids a consent may name: those the hub has a connector for
@@ -47,7 +48,9 @@ public final class InboundTransformer {
             Pseudonymizer pseudonymizer,
             int maxPayloadBytes,
             Set<String> systems,
-            boolean hubWritten) {
+            boolean hubWritten,
+            String system) {
+        this.system = system;
         this.mapper = mapper;
         this.pseudonymizer = pseudonymizer;
         this.maxPayloadBytes = maxPayloadBytes;
@@ -57,6 +60,11 @@ public final class InboundTransformer {
 
     public boolean hubWritten() {
         return hubWritten;
+    }
+
+    /** The id of the system whose events this transforms. */
+    public String system() {
+        return system;
     }
 
     /** The transformer of one system's events. */
@@ -70,7 +78,8 @@ public final class InboundTransformer {
                 pseudonymizer,
                 props.limits().maxPayloadBytes(),
                 systems.ids(),
-                system.descriptor().inbound() != ConnectorDescriptor.Inbound.KAFKA);
+                system.descriptor().inbound() != ConnectorDescriptor.Inbound.KAFKA,
+                system.id());
     }
 
     /** What became of one input. */
@@ -89,29 +98,59 @@ public final class InboundTransformer {
             String eventKey)
             implements Outcome {}
 
-    /** Not accepted, and why. */
-    public record Rejected(DeadLetters.Reason reason) implements Outcome {}
+    /**
+     * Not accepted, and why.
+     *
+     * @param mapped the document, when the input was mapped and failed a later check (its pseudonym
+     *     and identity go into the dead letter and the audit), else null
+     */
+    public record Rejected(DeadLetters.Reason reason, Mapped mapped) implements Outcome {
+        public Rejected(DeadLetters.Reason reason) {
+            this(reason, null);
+        }
+    }
+
+    /** What is known of a rejected input that was mapped. */
+    public record Mapped(
+            String pseudonym, String documentId, String documentType, long documentVersion) {}
 
     /**
      * @param position where the input is, for {@code ce_id} and logs
      * @param timestamp the input's time, the event time of a document that has none of its own
      */
     public Outcome transform(String position, byte[] value, long timestamp) {
+        CanonicalDocument[] mapped = new CanonicalDocument[1];
         try {
-            return canonical(position, value, timestamp);
+            return canonical(position, value, timestamp, mapped);
         } catch (MappingException e) {
-            return new Rejected(DeadLetters.Reason.of(e.code(), e.getMessage()));
+            return new Rejected(DeadLetters.Reason.of(e.code(), e.getMessage()), known(mapped[0]));
         } catch (RuntimeException e) {
             // A defect, not bad input: keep the input for replay, name only the exception type.
             LOG.error("Unexpected {} on {}", e.getClass().getName(), position);
             return new Rejected(
                     DeadLetters.Reason.of(
                             ErrorCode.PROCESSING_FAILED,
-                            "unexpected " + e.getClass().getSimpleName() + " in the hub"));
+                            "unexpected " + e.getClass().getSimpleName() + " in the hub"),
+                    known(mapped[0]));
         }
     }
 
-    private Canonical canonical(String position, byte[] value, long timestamp)
+    private Mapped known(CanonicalDocument doc) {
+        try {
+            return doc == null
+                    ? null
+                    : new Mapped(
+                            pseudonymizer.pseudonym(doc.youngPerson().cpr()),
+                            doc.documentId(),
+                            doc.documentType().id(),
+                            doc.version());
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
+    }
+
+    private Canonical canonical(
+            String position, byte[] value, long timestamp, CanonicalDocument[] mapped)
             throws MappingException {
         if (value == null || value.length == 0) {
             throw new MappingException(ErrorCode.MALFORMED, "empty record");
@@ -122,6 +161,7 @@ public final class InboundTransformer {
                     value.length + " bytes is over the limit of " + maxPayloadBytes);
         }
         CanonicalDocument doc = mapper.toCanonical(value, Instant.ofEpochMilli(timestamp));
+        mapped[0] = doc;
         if (doc.payload() instanceof Consent consent) {
             List<String> recipients = consent.recipients();
             for (int i = 0; i < recipients.size(); i++) {

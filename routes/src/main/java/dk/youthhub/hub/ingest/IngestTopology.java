@@ -2,10 +2,12 @@ package dk.youthhub.hub.ingest;
 
 import dk.youthhub.canonical.DocumentType;
 import dk.youthhub.connector.ErrorCode;
+import dk.youthhub.hub.core.AuditChain;
 import dk.youthhub.hub.deadletter.DeadLetters;
 import dk.youthhub.hub.inbound.InboundTransformer;
 import dk.youthhub.hub.kafka.CloudEvents;
 import dk.youthhub.hub.kafka.Topics;
+import dk.youthhub.hub.streams.Notice;
 import dk.youthhub.hub.streams.PoisonRecords;
 import dk.youthhub.hub.streams.SeenWindow;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +52,7 @@ public final class IngestTopology {
     enum Kind {
         CANONICAL,
         DEAD_LETTER,
-        AUDIT
+        NOTICE
     }
 
     /** A mapped record and where it goes. */
@@ -115,7 +117,7 @@ public final class IngestTopology {
                                 s -> s.mapValues(Routed::value).to(topics.deadLetter(), bytes)))
                 .defaultBranch(
                         Branched.withConsumer(
-                                s -> s.mapValues(Routed::value).to(topics.audit(), bytes)));
+                                s -> s.mapValues(Routed::value).to(topics.notices(), bytes)));
         return b.build();
     }
 
@@ -170,7 +172,7 @@ public final class IngestTopology {
             Optional<PoisonRecords.Verdict> refused =
                     poison.take(m.topic(), m.partition(), m.offset());
             if (refused.isPresent()) {
-                deadLetter(source, record, refused.get().reason(), refused.get().omitValue());
+                deadLetter(source, record, refused.get().reason(), null, refused.get().omitValue());
                 return;
             }
             Header replayOf = record.headers().lastHeader(DeadLetters.REPLAY_OF);
@@ -210,7 +212,7 @@ public final class IngestTopology {
                                 record.timestamp(),
                                 h));
             } else if (outcome instanceof InboundTransformer.Rejected r) {
-                deadLetter(source, record, r.reason(), false);
+                deadLetter(source, record, r.reason(), r.mapped(), false);
             }
         }
 
@@ -219,8 +221,10 @@ public final class IngestTopology {
                 DeadLetters.Source source,
                 Record<byte[], byte[]> record,
                 DeadLetters.Reason reason,
+                InboundTransformer.Mapped mapped,
                 boolean omit) {
-            DeadLetters.Letter l = deadLetters.letter(source, null, reason, omit);
+            String pseudonym = mapped == null ? null : mapped.pseudonym();
+            DeadLetters.Letter l = deadLetters.letter(source, pseudonym, reason, omit);
             if (transformer.hubWritten()) {
                 for (String name : DeadLetters.KEPT_SOURCE_HEADERS) {
                     Header h = record.headers().lastHeader(name);
@@ -235,10 +239,20 @@ public final class IngestTopology {
                             new Routed(Kind.DEAD_LETTER, l.value()),
                             l.timestamp(),
                             l.headers()));
+            Notice notice =
+                    new Notice(
+                            AuditChain.Action.DEAD_LETTERED,
+                            null,
+                            mapped == null ? null : mapped.documentId(),
+                            mapped == null ? null : mapped.documentType(),
+                            mapped == null ? null : mapped.documentVersion(),
+                            transformer.system(),
+                            reason.target(),
+                            reason.code().name());
             context.forward(
                     new Record<>(
-                            null,
-                            new Routed(Kind.AUDIT, deadLetters.auditRecord(source, reason)),
+                            l.key(),
+                            new Routed(Kind.NOTICE, notice.bytes()),
                             l.timestamp(),
                             new RecordHeaders()));
         }

@@ -89,6 +89,14 @@ public class Topics {
         return t.prefix() + t.audit();
     }
 
+    /**
+     * The hub's internal topic of what other stages ask the core to put in audit chains (delivery
+     * outcomes, dead letters), keyed like the chains and partitioned like the canonical topics.
+     */
+    public String notices() {
+        return t.prefix() + "hub.notices.v1";
+    }
+
     /** Replication of the topics the hub creates, -1 for the broker's default. */
     public short replicationFactor() {
         return t.replicationFactor();
@@ -116,6 +124,7 @@ public class Topics {
         out.put(deadLetter(), r.deadLetter());
         out.put(held(), max(r.held(), heldRetention.plus(releaseCheckInterval)));
         out.put(audit(), r.audit());
+        out.put(notices(), r.canonical());
         return out;
     }
 
@@ -133,7 +142,7 @@ public class Topics {
         for (Systems.HubSystem s : systems.enabled()) {
             all.add(deliveries(s.system()));
         }
-        all.addAll(List.of(deadLetter(), held(), audit()));
+        all.addAll(List.of(deadLetter(), held(), audit(), notices()));
         return all;
     }
 }

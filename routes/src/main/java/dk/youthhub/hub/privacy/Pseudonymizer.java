@@ -42,7 +42,6 @@ public class Pseudonymizer {
         this.mac = ThreadLocal.withInitial(this::newMac);
     }
 
-    /** The pseudonym of a normalised (10-digit) CPR number. */
     /** What is wrong with the pseudonym secret, for these settings; empty when nothing. */
     public static List<String> problems(HubProperties props) {
         String secret = props.pseudonymSecret();
@@ -63,6 +62,7 @@ public class Pseudonymizer {
                 : List.of();
     }
 
+    /** The pseudonym of a normalised (10-digit) CPR number. */
     public String pseudonym(String normalisedCpr) {
         if (normalisedCpr == null || !normalisedCpr.matches("[0-9]{10}")) {
             throw new IllegalArgumentException("not a normalised CPR number");

@@ -77,10 +77,14 @@ public class AuditQueryRoutes extends RouteBuilder {
         if (heldOnly) {
             out.set("held", CanonicalJson.mapper().valueToTree(AuditTrail.waiting(records)));
         } else {
-            Optional<Integer> broken = AuditTrail.firstBreak(records);
-            out.put("chainValid", broken.isEmpty());
-            broken.ifPresent(i -> out.put("firstBreak", i));
+            Optional<Integer> broken = trail.firstBreak(records);
             out.set("records", CanonicalJson.mapper().valueToTree(records));
+            out.put("chainValid", broken.isEmpty());
+            if (broken.isPresent()) {
+                out.put("firstBreak", broken.get());
+            } else {
+                out.putNull("firstBreak");
+            }
         }
         reply(m, 200, "application/json", CanonicalJson.mapper().writeValueAsBytes(out));
     }

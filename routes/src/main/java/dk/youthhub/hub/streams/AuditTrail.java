@@ -2,6 +2,7 @@ package dk.youthhub.hub.streams;
 
 import dk.youthhub.connector.CanonicalJson;
 import dk.youthhub.hub.core.AuditChain;
+import dk.youthhub.hub.core.AuditKeys;
 import dk.youthhub.hub.kafka.KafkaClients;
 import dk.youthhub.hub.kafka.Topics;
 import java.io.IOException;
@@ -29,14 +30,24 @@ import org.springframework.stereotype.Component;
 public class AuditTrail {
     private final KafkaClients clients;
     private final String topic;
+    private final AuditKeys keys;
 
-    public AuditTrail(KafkaClients clients, Topics topics) {
+    public AuditTrail(KafkaClients clients, Topics topics, AuditKeys keys) {
+        this.keys = keys;
         this.clients = clients;
         this.topic = topics.audit();
     }
 
-    /** What waits: held for a recipient and not yet released, expired or superseded. */
-    public record Waiting(String documentId, String documentType, String target, Instant heldAt) {}
+    /**
+     * What waits: a version held for a recipient and not yet released, expired or rejected (each
+     * version on its own: a rejection of one does not hide another that still waits).
+     */
+    public record Waiting(
+            String documentId,
+            String documentType,
+            Long documentVersion,
+            String target,
+            Instant heldAt) {}
 
     public List<AuditChain.Record> of(String pseudonym) {
         byte[] key = pseudonym.getBytes(StandardCharsets.UTF_8);
@@ -60,8 +71,8 @@ public class AuditTrail {
         return out;
     }
 
-    public static Optional<Integer> firstBreak(List<AuditChain.Record> trail) {
-        return AuditChain.firstBreak(trail);
+    public Optional<Integer> firstBreak(List<AuditChain.Record> trail) {
+        return AuditChain.firstBreak(trail, keys);
     }
 
     public static List<Waiting> waiting(List<AuditChain.Record> trail) {
@@ -70,14 +81,18 @@ public class AuditTrail {
             if (r.target() == null) {
                 continue;
             }
-            String k = r.documentId() + "|" + r.target();
+            String k = r.documentId() + "|" + r.documentVersion() + "|" + r.target();
             switch (r.action()) {
                 case HELD ->
                         held.put(
                                 k,
                                 new Waiting(
-                                        r.documentId(), r.documentType(), r.target(), r.time()));
-                case RELEASED, EXPIRED, REJECTED, DELIVERED -> held.remove(k);
+                                        r.documentId(),
+                                        r.documentType(),
+                                        r.documentVersion(),
+                                        r.target(),
+                                        r.time()));
+                case RELEASED, EXPIRED, REJECTED, DISPATCHED, DELIVERED -> held.remove(k);
                 default -> {}
             }
         }

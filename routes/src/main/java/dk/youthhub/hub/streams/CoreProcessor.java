@@ -13,6 +13,7 @@ import dk.youthhub.connector.ErrorCode;
 import dk.youthhub.hub.connectors.ConnectorRegistry;
 import dk.youthhub.hub.core.Ages;
 import dk.youthhub.hub.core.AuditChain;
+import dk.youthhub.hub.core.AuditSigning;
 import dk.youthhub.hub.core.ConsentPolicy;
 import dk.youthhub.hub.core.Minimisation;
 import dk.youthhub.hub.core.RoutingPolicy;
@@ -67,6 +68,10 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
     public static final String SEEN = "core-seen";
     public static final String HELD = "core-held";
     public static final String AUDIT_HEAD = "core-audit-head";
+
+    /** Deliveries dispatched to a recipient whose outcome comes later: {@code pseudonym|ce_id}. */
+    public static final String DISPATCHES = "core-dispatches";
+
     public static final String HELD_SINK = "held";
     public static final String AUDIT_SINK = "audit";
     public static final String DEAD_LETTER_SINK = "dead-letters";
@@ -96,7 +101,9 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
     private KeyValueStore<String, String> versionStore;
     private KeyValueStore<String, byte[]> heldStore;
     private KeyValueStore<String, String> auditHeadStore;
+    private KeyValueStore<String, byte[]> dispatchStore;
     private SeenWindow seen;
+    private final AuditSigning signing;
 
     public CoreProcessor(
             RoutingPolicy routing,
@@ -106,7 +113,9 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
             DeadLetters deadLetters,
             PoisonRecords poison,
             Clock clock,
-            Settings settings) {
+            Settings settings,
+            AuditSigning signing) {
+        this.signing = signing;
         this.routing = routing;
         this.minimisation = minimisation;
         this.registry = registry;
@@ -129,6 +138,7 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
         this.versionStore = context.getStateStore(VERSIONS);
         this.heldStore = context.getStateStore(HELD);
         this.auditHeadStore = context.getStateStore(AUDIT_HEAD);
+        this.dispatchStore = context.getStateStore(DISPATCHES);
         this.seen = new SeenWindow(SEEN, settings.dedupeWindow(), clock);
         seen.init(context);
         context.schedule(
@@ -154,6 +164,7 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
         final Overlay<String> versions;
         final Overlay<byte[]> held;
         final Overlay<String> auditHead;
+        final Overlay<byte[]> dispatches;
         final List<Out> outs = new ArrayList<>();
 
         Decision() {
@@ -162,6 +173,7 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
             this.versions = Overlay.over(versionStore);
             this.held = Overlay.over(heldStore);
             this.auditHead = Overlay.over(auditHeadStore);
+            this.dispatches = Overlay.over(dispatchStore);
         }
 
         private Decision(Decision parent) {
@@ -170,6 +182,7 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
             this.versions = parent.versions.child();
             this.held = parent.held.child();
             this.auditHead = parent.auditHead.child();
+            this.dispatches = parent.dispatches.child();
         }
 
         Decision child() {
@@ -193,6 +206,7 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
             versions.commit();
             held.commit();
             auditHead.commit();
+            dispatches.commit();
             if (parent != null) {
                 parent.outs.addAll(outs);
             } else {
@@ -213,6 +227,10 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
         Optional<PoisonRecords.Verdict> refused = poison.take(m.topic(), m.partition(), m.offset());
         if (refused.isPresent()) {
             deadLetterNow(source, pseudonym, refused.get().reason(), refused.get().omitValue());
+            return;
+        }
+        if (m.topic().equals(topics.notices())) {
+            notice(source, pseudonym, record.value());
             return;
         }
         CanonicalDocument doc;
@@ -262,19 +280,111 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
         }
     }
 
-    /** A dead letter written at once, outside any decision. */
+    /**
+     * What another stage asks to be put in a chain: a delivery's outcome, resolved to the document
+     * dispatched under its {@code ce_id}, or a dead letter.
+     */
+    private void notice(DeadLetters.Source source, String chain, byte[] value) {
+        Notice n;
+        try {
+            if (chain == null || value == null) {
+                throw new IllegalArgumentException("a notice needs a key and a value");
+            }
+            n = Notice.read(value);
+        } catch (IOException | RuntimeException unreadable) {
+            deadLetterNow(
+                    source,
+                    null,
+                    DeadLetters.Reason.of(ErrorCode.MALFORMED, "not a notice the core can read"),
+                    false);
+            return;
+        }
+        Decision d = new Decision();
+        AuditChain.Entry entry = entry(chain, n);
+        if (n.ceId() != null) {
+            byte[] dispatched = d.dispatches.get(chain + "|" + n.ceId());
+            if (dispatched != null) {
+                d.dispatches.delete(chain + "|" + n.ceId());
+                entry = dispatchedEntry(chain, n, dispatched);
+            }
+        }
+        chain(d, chain, entry);
+        d.apply();
+    }
+
+    private AuditChain.Entry entry(String chain, Notice n) {
+        return new AuditChain.Entry(
+                clock.instant(),
+                n.action(),
+                n.documentId(),
+                n.documentType(),
+                n.documentVersion(),
+                chain,
+                n.source(),
+                n.target(),
+                List.of(),
+                n.reason(),
+                null,
+                signing.pseudonymKeyId());
+    }
+
+    private AuditChain.Entry dispatchedEntry(String chain, Notice n, byte[] dispatched) {
+        JsonNode j = readTree(dispatched);
+        return new AuditChain.Entry(
+                clock.instant(),
+                n.action(),
+                j.path("documentId").asText(null),
+                j.path("documentType").asText(null),
+                j.path("documentVersion").isNumber() ? j.get("documentVersion").asLong() : null,
+                chain,
+                j.path("source").asText(null),
+                n.target(),
+                List.of(),
+                n.reason(),
+                null,
+                signing.pseudonymKeyId());
+    }
+
+    /** A dead letter written at once, outside any decision, and audited in its chain. */
     private void deadLetterNow(
             DeadLetters.Source source,
             String pseudonym,
             DeadLetters.Reason reason,
             boolean omitValue) {
-        context.forward(deadLetterRecord(source, pseudonym, reason, omitValue), DEAD_LETTER_SINK);
+        Decision d = new Decision();
+        d.outs.add(
+                new Out(deadLetterRecord(source, pseudonym, reason, omitValue), DEAD_LETTER_SINK));
+        chain(
+                d,
+                pseudonym == null ? DeadLetters.UNIDENTIFIED : pseudonym,
+                deadLettered(pseudonym, reason));
+        d.apply();
     }
 
-    /** A dead letter as part of a decision. */
+    /** A dead letter as part of a decision, audited in its chain. */
     private void deadLetter(
             Decision d, DeadLetters.Source source, String pseudonym, DeadLetters.Reason reason) {
         d.emit(deadLetterRecord(source, pseudonym, reason, false), DEAD_LETTER_SINK);
+        chain(
+                d,
+                pseudonym == null ? DeadLetters.UNIDENTIFIED : pseudonym,
+                deadLettered(pseudonym, reason));
+    }
+
+    private AuditChain.Entry deadLettered(String pseudonym, DeadLetters.Reason reason) {
+        return new AuditChain.Entry(
+                clock.instant(),
+                AuditChain.Action.DEAD_LETTERED,
+                null,
+                null,
+                null,
+                pseudonym == null ? DeadLetters.UNIDENTIFIED : pseudonym,
+                ConnectorRegistry.HUB,
+                reason.target(),
+                List.of(),
+                reason.code().name(),
+                null,
+                signing.pseudonymKeyId());
     }
 
     private Record<byte[], byte[]> deadLetterRecord(
@@ -460,7 +570,17 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
         RecordHeaders h =
                 CloudEvents.delivery(doc, pseudonym, id, connector.descriptor().nativeMediaType());
         d.emit(new Record<>(utf8(pseudonym), delivery, clock.millis(), h), deliverySink(target));
-        audit(d, pseudonym, AuditChain.Action.DELIVERED, doc, target, consentIds, null);
+        audit(d, pseudonym, AuditChain.Action.DISPATCHED, doc, target, consentIds, null);
+        if (connector.descriptor().deliversOverHttp()) {
+            ObjectNode dispatched = CanonicalJson.mapper().createObjectNode();
+            dispatched.put("documentId", doc.documentId());
+            dispatched.put("documentType", doc.documentType().id());
+            dispatched.put("documentVersion", doc.version());
+            dispatched.put("source", doc.provenance().sourceSystem().id());
+            dispatched.put("target", target.id());
+            dispatched.put("at", clock.millis());
+            d.dispatches.put(pseudonym + "|" + id, bytes(dispatched));
+        }
     }
 
     private void hold(Decision d, String pseudonym, CanonicalDocument doc, SourceSystem target) {
@@ -599,27 +719,36 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
             SourceSystem target,
             List<String> consentIds,
             String reason) {
-        String previous =
-                Optional.ofNullable(d.auditHead.get(pseudonym)).orElse(AuditChain.GENESIS);
-        AuditChain.Record r =
-                AuditChain.next(
-                        previous,
+        chain(
+                d,
+                pseudonym,
+                new AuditChain.Entry(
                         clock.instant(),
                         action,
                         doc.documentId(),
                         doc.documentType().id(),
+                        doc.version(),
                         pseudonym,
                         doc.provenance().sourceSystem().id(),
                         target == null ? null : target.id(),
                         consentIds,
-                        reason);
-        d.auditHead.put(pseudonym, r.hash());
-        d.emit(
-                new Record<>(
-                        utf8(pseudonym),
-                        bytes(CanonicalJson.mapper().valueToTree(r)),
-                        clock.millis()),
-                AUDIT_SINK);
+                        reason,
+                        null,
+                        signing.pseudonymKeyId()));
+    }
+
+    /** The next record of a chain ({@code pseudonym} or {@code unidentified}): one writer, here. */
+    private void chain(Decision d, String chain, AuditChain.Entry entry) {
+        String previous = Optional.ofNullable(d.auditHead.get(chain)).orElse(AuditChain.GENESIS);
+        AuditChain.Record r = AuditChain.next(previous, entry, signing.keys());
+        d.auditHead.put(chain, r.hash());
+        d.outs.add(
+                new Out(
+                        new Record<>(
+                                utf8(chain),
+                                bytes(CanonicalJson.mapper().valueToTree(r)),
+                                clock.millis()),
+                        AUDIT_SINK));
     }
 
     private Optional<Versions.Seen> seenVersion(Decision d, String documentId) {

@@ -2,9 +2,12 @@ package dk.youthhub.hub.streams;
 
 import dk.youthhub.hub.config.HubProperties;
 import dk.youthhub.hub.connectors.Systems;
+import dk.youthhub.hub.core.AuditKeys;
+import dk.youthhub.hub.core.AuditSigning;
 import dk.youthhub.hub.kafka.KafkaClients;
 import dk.youthhub.hub.kafka.TopicInitializer;
 import dk.youthhub.hub.kafka.Topics;
+import dk.youthhub.hub.privacy.Pseudonymizer;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +29,15 @@ public class CoreStreams extends StreamsApp {
     private final Systems systems;
     private final KafkaClients clients;
     private final Clock clock;
+    private final AuditSigning signing;
 
     public CoreStreams(
             HubProperties props,
             KafkaClients clients,
             Topics topics,
             Systems systems,
+            AuditKeys auditKeys,
+            Pseudonymizer pseudonymizer,
             Clock clock,
             TopicInitializer topicsCreated) {
         super("core", props, clients, topics.replicationFactor());
@@ -40,6 +46,7 @@ public class CoreStreams extends StreamsApp {
         this.systems = systems;
         this.clients = clients;
         this.clock = clock;
+        this.signing = new AuditSigning(auditKeys, pseudonymizer.fingerprint());
     }
 
     /**
@@ -47,7 +54,8 @@ public class CoreStreams extends StreamsApp {
      * consents are then in the same task, whose state decides about them.
      */
     static void requireCopartitioned(KafkaClients clients, Topics topics) {
-        List<String> canonical = topics.canonicalTopics();
+        List<String> canonical = new java.util.ArrayList<>(topics.canonicalTopics());
+        canonical.add(topics.notices());
         try (Admin admin = clients.admin()) {
             Map<String, TopicDescription> described =
                     admin.describeTopics(canonical).allTopicNames().get(60, TimeUnit.SECONDS);
@@ -73,6 +81,6 @@ public class CoreStreams extends StreamsApp {
     @Override
     protected Topology topology() {
         requireCopartitioned(clients, topics);
-        return CoreTopology.build(props, topics, systems, poison, clock);
+        return CoreTopology.build(props, topics, systems, signing, poison, clock);
     }
 }

@@ -2,6 +2,7 @@ package dk.youthhub.hub.streams;
 
 import dk.youthhub.hub.config.HubProperties;
 import dk.youthhub.hub.connectors.Systems;
+import dk.youthhub.hub.core.AuditSigning;
 import dk.youthhub.hub.deadletter.DeadLetters;
 import dk.youthhub.hub.kafka.Topics;
 import java.time.Clock;
@@ -22,6 +23,7 @@ public final class CoreTopology {
             HubProperties props,
             Topics topics,
             Systems systems,
+            AuditSigning signing,
             PoisonRecords poison,
             Clock clock) {
         HubProperties.Core core = props.core();
@@ -30,7 +32,10 @@ public final class CoreTopology {
                 SOURCE,
                 new ByteArrayDeserializer(),
                 new ByteArrayDeserializer(),
-                topics.canonicalTopics().toArray(String[]::new));
+                java.util.stream.Stream.concat(
+                                topics.canonicalTopics().stream(),
+                                java.util.stream.Stream.of(topics.notices()))
+                        .toArray(String[]::new));
         t.addProcessor(
                 PROCESSOR,
                 () ->
@@ -47,7 +52,8 @@ public final class CoreTopology {
                                         core.releaseCheckInterval(),
                                         props.dedupe().window(),
                                         props.limits().maxPayloadBytes(),
-                                        props.limits().maxRecordBytes())),
+                                        props.limits().maxRecordBytes()),
+                                signing),
                 SOURCE);
         t.addStateStore(
                 Stores.keyValueStoreBuilder(
@@ -66,6 +72,12 @@ public final class CoreTopology {
         t.addStateStore(
                 Stores.keyValueStoreBuilder(
                         Stores.persistentKeyValueStore(CoreProcessor.HELD),
+                        Serdes.String(),
+                        Serdes.ByteArray()),
+                PROCESSOR);
+        t.addStateStore(
+                Stores.keyValueStoreBuilder(
+                        Stores.persistentKeyValueStore(CoreProcessor.DISPATCHES),
                         Serdes.String(),
                         Serdes.ByteArray()),
                 PROCESSOR);

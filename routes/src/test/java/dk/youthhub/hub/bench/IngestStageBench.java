@@ -161,6 +161,7 @@ class IngestStageBench {
                 new Pseudonymizer(props),
                 props.limits().maxPayloadBytes(),
                 TestProps.systems(props).ids(),
-                false);
+                false,
+                "dubu");
     }
 }

@@ -19,8 +19,9 @@ class StartupSettingsTest {
                                                 "x:9092",
                                                 "HUB_JOBCENTER_BASE_URL",
                                                 "http://jobcenter.example"))))
-                .hasSize(4)
+                .hasSize(5)
                 .anySatisfy(p -> assertThat(p).startsWith("HUB_PSEUDONYM_SECRET must be set"))
+                .anySatisfy(p -> assertThat(p).startsWith("HUB_AUDIT_KEY must be set"))
                 .anySatisfy(p -> assertThat(p).startsWith("HUB_TOKEN_JOBCENTER must be set"))
                 .anySatisfy(p -> assertThat(p).startsWith("HUB_TOKEN_ADMIN must be set"))
                 .anySatisfy(p -> assertThat(p).startsWith("HUB_JOBCENTER_DELIVERY_TOKEN"));
@@ -34,10 +35,13 @@ class StartupSettingsTest {
                                         Map.of(
                                                 "KAFKA_BOOTSTRAP_SERVERS", "x:9092",
                                                 "HUB_PSEUDONYM_SECRET", "short",
+                                                "HUB_AUDIT_KEY", "short",
                                                 "HUB_TOKEN_JOBCENTER", "short-1",
                                                 "hub.security.tokens.admin", "short-2"))))
                 .containsExactlyInAnyOrder(
                         "HUB_PSEUDONYM_SECRET must be at least 32 characters",
+                        "HUB_AUDIT_KEY must be at least 32 characters",
+                        "HUB_AUDIT_KEY must not be the pseudonym secret: give it its own",
                         "HUB_TOKEN_JOBCENTER must be at least 24 characters",
                         "HUB_TOKEN_ADMIN must be at least 24 characters");
     }

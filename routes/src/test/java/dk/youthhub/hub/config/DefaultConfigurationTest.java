@@ -30,7 +30,8 @@ class DefaultConfigurationTest {
                         "uu.deliveries.v1",
                         "hub.deadletter.v1",
                         "hub.held.v1",
-                        "hub.audit.v1");
+                        "hub.audit.v1",
+                        "hub.notices.v1");
         assertThat(props.topics().partitions()).isEqualTo(6);
         assertThat(props.limits().maxPayloadBytes()).isEqualTo(512 * 1024);
     }

@@ -119,37 +119,51 @@ class MinimisationVersionsAuditTest {
                 .isNotEqualTo(Versions.contentHash(doc));
     }
 
-    @Test
-    void theHashChainDetectsARemovedAnAlteredAndAReorderedRecord() {
+    private static final AuditKeys KEYS =
+            new AuditKeys("audit-key-for-tests-0123456789abcdef", List.of());
+
+    private static List<AuditChain.Record> chain(AuditKeys keys) {
         List<AuditChain.Record> chain = new ArrayList<>();
         String previous = AuditChain.GENESIS;
         AuditChain.Action[] actions = {
             AuditChain.Action.RECEIVED,
             AuditChain.Action.HELD,
             AuditChain.Action.RELEASED,
-            AuditChain.Action.DELIVERED
+            AuditChain.Action.DISPATCHED
         };
         for (int i = 0; i < actions.length; i++) {
             AuditChain.Record r =
                     AuditChain.next(
                             previous,
-                            Instant.parse("2026-06-01T10:00:00Z").plusSeconds(i),
-                            actions[i],
-                            "dubu:handleplan:HP-1",
-                            "handleplan",
-                            "ab".repeat(32),
-                            "dubu",
-                            i == 0 ? null : "jobcenter",
-                            i < 2 ? List.of() : List.of("S-1", "S-2"),
-                            i == 1 ? "NO_CONSENT" : null);
+                            new AuditChain.Entry(
+                                    Instant.parse("2026-06-01T10:00:00Z").plusSeconds(i),
+                                    actions[i],
+                                    "dubu:handleplan:HP-1",
+                                    "handleplan",
+                                    3L,
+                                    "ab".repeat(32),
+                                    "dubu",
+                                    i == 0 ? null : "jobcenter",
+                                    i < 2 ? List.of() : List.of("S-1", "S-2"),
+                                    i == 1 ? "NO_CONSENT" : null,
+                                    null,
+                                    "pk-1"),
+                            keys);
             chain.add(r);
             previous = r.hash();
         }
-        assertThat(AuditChain.firstBreak(chain)).isEmpty();
+        return chain;
+    }
+
+    @Test
+    void theKeyedChainDetectsARemovedAnAlteredAndAReorderedRecord() {
+        List<AuditChain.Record> chain = chain(KEYS);
+        assertThat(chain).allSatisfy(r -> assertThat(r.keyId()).isEqualTo(KEYS.currentId()));
+        assertThat(AuditChain.firstBreak(chain, KEYS)).isEmpty();
 
         List<AuditChain.Record> removed = new ArrayList<>(chain);
         removed.remove(1);
-        assertThat(AuditChain.firstBreak(removed)).hasValue(1);
+        assertThat(AuditChain.firstBreak(removed, KEYS)).hasValue(1);
 
         List<AuditChain.Record> altered = new ArrayList<>(chain);
         AuditChain.Record r = altered.get(2);
@@ -160,39 +174,96 @@ class MinimisationVersionsAuditTest {
                         r.action(),
                         r.documentId(),
                         r.documentType(),
+                        r.documentVersion(),
                         r.pseudonym(),
                         r.source(),
                         "uu",
                         r.consentIds(),
                         r.reason(),
+                        r.credential(),
+                        r.keyId(),
+                        r.pseudonymKeyId(),
                         r.previousHash(),
                         r.hash()));
-        assertThat(AuditChain.firstBreak(altered)).hasValue(2);
+        assertThat(AuditChain.firstBreak(altered, KEYS)).hasValue(2);
 
         List<AuditChain.Record> reordered = new ArrayList<>(chain);
         reordered.set(1, chain.get(2));
         reordered.set(2, chain.get(1));
-        assertThat(AuditChain.firstBreak(reordered)).hasValue(1);
+        assertThat(AuditChain.firstBreak(reordered, KEYS)).hasValue(1);
 
-        assertThat(AuditChain.firstBreak(chain.subList(1, chain.size())))
+        assertThat(AuditChain.firstBreak(chain.subList(1, chain.size()), KEYS))
                 .as("a removed first record")
                 .hasValue(0);
     }
 
     @Test
-    void auditRecordsHoldNoCprNumber() {
-        AuditChain.Record r =
+    void aChainRewrittenWithoutTheKeyDoesNotVerify() {
+        AuditKeys forger = new AuditKeys("somebody-elses-key-0123456789abcdef", List.of());
+        List<AuditChain.Record> forged = chain(forger);
+        assertThat(AuditChain.firstBreak(forged, KEYS))
+                .as("signed with an unknown key")
+                .hasValue(0);
+        List<AuditChain.Record> relabelled =
+                forged.stream()
+                        .map(
+                                r ->
+                                        new AuditChain.Record(
+                                                r.time(),
+                                                r.action(),
+                                                r.documentId(),
+                                                r.documentType(),
+                                                r.documentVersion(),
+                                                r.pseudonym(),
+                                                r.source(),
+                                                r.target(),
+                                                r.consentIds(),
+                                                r.reason(),
+                                                r.credential(),
+                                                KEYS.currentId(),
+                                                r.pseudonymKeyId(),
+                                                r.previousHash(),
+                                                r.hash()))
+                        .toList();
+        assertThat(AuditChain.firstBreak(relabelled, KEYS))
+                .as("claiming the hub's key id")
+                .hasValue(0);
+    }
+
+    @Test
+    void afterARotationOldRecordsStillVerifyAndNewOnesUseTheNewKey() {
+        List<AuditChain.Record> old = chain(KEYS);
+        AuditKeys rotated =
+                new AuditKeys(
+                        "the-next-audit-key-0123456789abcdef",
+                        List.of("audit-key-for-tests-0123456789abcdef"));
+        AuditChain.Record next =
                 AuditChain.next(
-                        AuditChain.GENESIS,
-                        Instant.now(),
-                        AuditChain.Action.DELIVERED,
-                        "dubu:handleplan:HP-1",
-                        "handleplan",
-                        "ab".repeat(32),
-                        "dubu",
-                        "uu",
-                        List.of("S-1"),
-                        null);
+                        old.get(old.size() - 1).hash(),
+                        new AuditChain.Entry(
+                                Instant.parse("2026-07-01T10:00:00Z"),
+                                AuditChain.Action.DELIVERED,
+                                "dubu:handleplan:HP-1",
+                                "handleplan",
+                                3L,
+                                "ab".repeat(32),
+                                "dubu",
+                                "jobcenter",
+                                List.of(),
+                                null,
+                                null,
+                                "pk-1"),
+                        rotated);
+        List<AuditChain.Record> all = new ArrayList<>(old);
+        all.add(next);
+        assertThat(next.keyId()).isEqualTo(rotated.currentId()).isNotEqualTo(KEYS.currentId());
+        assertThat(AuditChain.firstBreak(all, rotated)).isEmpty();
+        assertThat(AuditChain.firstBreak(all, KEYS)).as("without the new key").hasValue(old.size());
+    }
+
+    @Test
+    void auditRecordsHoldNoCprNumber() {
+        AuditChain.Record r = chain(KEYS).get(3);
         var cprShaped = Pattern.compile("\\b\\d{6}-?\\d{4}\\b").matcher(r.toString());
         while (cprShaped.find()) {
             assertThat(dk.youthhub.connector.Cpr.parse(cprShaped.group()))

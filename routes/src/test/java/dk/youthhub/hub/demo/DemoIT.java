@@ -37,6 +37,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
             "hub.kafka.group-prefix=demo",
             "hub.stage.poll-timeout-ms=100",
             "hub.pseudonym-secret=demo-test-secret-0123456789abcdef0123",
+            "hub.audit.key=demo-test-audit-key-0123456789abcdef0123",
             "hub.systems.jobcenter.token=demo-jobcenter-token-0123456789abcdef",
             "hub.security.tokens.admin=demo-admin-token-0123456789abcdef01",
             "hub.systems.jobcenter.http-delivery.token=demo-hub-to-jobcenter-token-0123456789"

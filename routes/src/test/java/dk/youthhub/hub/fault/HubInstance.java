@@ -66,6 +66,8 @@ public final class HubInstance implements AutoCloseable {
                                 servers,
                                 "HUB_PSEUDONYM_SECRET",
                                 SECRET,
+                                "HUB_AUDIT_KEY",
+                                "fault-test-audit-key-0123456789abcdef",
                                 "HUB_TOKEN_JOBCENTER",
                                 HubIT.JOBCENTER_TOKEN,
                                 "HUB_TOKEN_ADMIN",

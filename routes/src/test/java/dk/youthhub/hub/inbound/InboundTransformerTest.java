@@ -149,7 +149,8 @@ class InboundTransformerTest {
                 pseudonymizer,
                 maxBytes,
                 java.util.Set.of("dubu", "dhuv", "jobcenter", "uu"),
-                false);
+                false,
+                "dubu");
     }
 
     private static InboundTransformer.Canonical canonical(InboundTransformer.Outcome o) {

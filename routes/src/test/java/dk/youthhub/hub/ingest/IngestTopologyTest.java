@@ -70,7 +70,7 @@ class IngestTopologyTest {
     private TestInputTopic<byte[], byte[]> events;
     private TestOutputTopic<byte[], byte[]> canonical;
     private TestOutputTopic<byte[], byte[]> dead;
-    private TestOutputTopic<byte[], byte[]> audit;
+    private TestOutputTopic<byte[], byte[]> notices;
 
     @BeforeEach
     void start() {
@@ -89,7 +89,8 @@ class IngestTopologyTest {
                                                 new Pseudonymizer(props),
                                                 props.limits().maxPayloadBytes(),
                                                 java.util.Set.of("dubu", "dhuv", "jobcenter", "uu"),
-                                                false)),
+                                                false,
+                                                "dubu")),
                                 topics,
                                 new DeadLetters(topics, clock, props),
                                 new PoisonRecords(),
@@ -102,7 +103,7 @@ class IngestTopologyTest {
                         "dubu.events.v1", new ByteArraySerializer(), new ByteArraySerializer());
         canonical = output(topics.canonical(DocumentType.HANDLEPLAN));
         dead = output(topics.deadLetter());
-        audit = output(topics.audit());
+        notices = output(topics.notices());
     }
 
     @AfterEach
@@ -149,7 +150,8 @@ class IngestTopologyTest {
     }
 
     @Test
-    void anUnreadableEventIsDeadLetteredWithItsAuditRecordAndTheNextGoesOn() throws Exception {
+    void anUnreadableEventIsDeadLetteredWithANoticeForTheUnidentifiedChainAndTheNextGoesOn()
+            throws Exception {
         byte[] garbage = "<Haendelse><oops".getBytes(StandardCharsets.UTF_8);
         events.pipeInput("source-key".getBytes(StandardCharsets.UTF_8), garbage);
         events.pipeInput((byte[]) null, Files.readAllBytes(EXAMPLE));
@@ -161,9 +163,38 @@ class IngestTopologyTest {
                 .isEqualTo("unidentified");
         assertThat(header(letters.get(0), "hub_error_code")).isEqualTo("MALFORMED");
         assertThat(header(letters.get(0), "hub_source_key_sha256")).hasSize(64);
-        assertThat(new String(audit.readValue(), StandardCharsets.UTF_8))
-                .contains("\"action\":\"DEAD_LETTERED\"", "\"reason\":\"MALFORMED\"");
+        TestRecord<byte[], byte[]> notice = notices.readRecord();
+        assertThat(new String(notice.key(), StandardCharsets.UTF_8)).isEqualTo("unidentified");
+        assertThat(new String(notice.value(), StandardCharsets.UTF_8))
+                .contains(
+                        "\"action\":\"DEAD_LETTERED\"",
+                        "\"reason\":\"MALFORMED\"",
+                        "\"source\":\"dubu\"");
         assertThat(canonical.readRecordsToList()).hasSize(1);
+    }
+
+    @Test
+    void aMappedEventThatFailsTheHubsChecksIsDeadLetteredInItsYoungPersonsChain() throws Exception {
+        byte[] consent =
+                Files.readString(
+                                Path.of(
+                                        "../connectors/dubu/src/test/resources/fixtures/valid/samtykke-barn-sample.native.xml"))
+                        .replace("<Modtager>uu</Modtager>", "<Modtager>skat</Modtager>")
+                        .getBytes(StandardCharsets.UTF_8);
+        events.pipeInput((byte[]) null, consent);
+
+        TestRecord<byte[], byte[]> letter = dead.readRecord();
+        String pseudonym = new String(letter.key(), StandardCharsets.UTF_8);
+        assertThat(pseudonym).hasSize(64).isNotEqualTo("unidentified");
+        assertThat(header(letter, "hub_error_code")).isEqualTo("SCHEMA_VIOLATION");
+        TestRecord<byte[], byte[]> notice = notices.readRecord();
+        assertThat(new String(notice.key(), StandardCharsets.UTF_8)).isEqualTo(pseudonym);
+        assertThat(new String(notice.value(), StandardCharsets.UTF_8))
+                .contains(
+                        "\"action\":\"DEAD_LETTERED\"",
+                        "\"documentId\":\"dubu:consent:",
+                        "\"documentType\":\"consent\"",
+                        "\"reason\":\"SCHEMA_VIOLATION\"");
     }
 
     @Test

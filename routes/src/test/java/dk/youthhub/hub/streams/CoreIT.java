@@ -58,6 +58,45 @@ class CoreIT extends HubIT {
     }
 
     @Test
+    void aDocumentTheJobCentreRefusesIsDispatchedThenFailedInAValidChainAndNeverDelivered()
+            throws Exception {
+        String cpr = cpr(2004);
+        String planId = "HP-" + UUID.randomUUID();
+        String documentId = "dubu:handleplan:" + planId;
+        jobcenter.stubFor(
+                com.github.tomakehurst.wiremock.client.WireMock.post(
+                                urlEqualTo("/api/v1/hub-deliveries"))
+                        .withRequestBody(matchingJsonPath("$.documentId", equalTo(documentId)))
+                        .atPriority(1)
+                        .willReturn(
+                                com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                                        .withStatus(422)));
+        send(consent(cpr, "Barn", "S-" + UUID.randomUUID()));
+        send(plan(cpr, planId));
+
+        await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () ->
+                                query("/api/v1/audit/query", cpr)
+                                        .body()
+                                        .contains("\"DELIVERY_FAILED\""));
+        JsonNode trail = CanonicalJson.mapper().readTree(query("/api/v1/audit/query", cpr).body());
+        assertThat(trail.get("chainValid").asBoolean()).isTrue();
+        java.util.List<String> forJobcenter = new java.util.ArrayList<>();
+        trail.get("records")
+                .forEach(
+                        r -> {
+                            if (documentId.equals(r.path("documentId").asText())
+                                    && "jobcenter".equals(r.path("target").asText())) {
+                                forJobcenter.add(r.get("action").asText());
+                            }
+                        });
+        assertThat(forJobcenter)
+                .containsSubsequence("DISPATCHED", "DELIVERY_FAILED")
+                .doesNotContain("DELIVERED");
+    }
+
+    @Test
     void underEighteenTheDocumentWaitsVisiblyUntilAParentConsents() throws Exception {
         String cpr = cpr(2010);
         String planId = "HP-" + UUID.randomUUID();
@@ -76,13 +115,17 @@ class CoreIT extends HubIT {
         send(consent(cpr, "Forælder", "S-" + UUID.randomUUID()));
         await().atMost(Duration.ofSeconds(60)).until(() -> !delivered(documentId).isEmpty());
 
+        // the job centre's answer is its receipt: DELIVERED follows DISPATCHED in the chain
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> query("/api/v1/audit/query", cpr).body().contains("\"DELIVERED\""));
         HttpResponse<String> audit = query("/api/v1/audit/query", cpr);
         assertThat(audit.statusCode()).isEqualTo(200);
         JsonNode trail = CanonicalJson.mapper().readTree(audit.body());
         assertThat(trail.get("chainValid").asBoolean()).isTrue();
+        assertThat(trail.get("firstBreak").isNull()).isTrue();
         assertThat(trail.get("records"))
                 .extracting(r -> r.get("action").asText())
-                .contains("RECEIVED", "HELD", "RELEASED", "DELIVERED");
+                .containsSubsequence("RECEIVED", "HELD", "RELEASED", "DISPATCHED", "DELIVERED");
         assertThat(audit.body()).doesNotContain(cpr);
         assertThat(
                         CanonicalJson.mapper()

@@ -89,6 +89,7 @@ class CoreProcessorTest {
     private final Map<SourceSystem, TestOutputTopic<byte[], byte[]>> deliveries =
             new java.util.TreeMap<>();
     private TestOutputTopic<byte[], byte[]> audit;
+    private TestInputTopic<byte[], byte[]> notices;
     private TestOutputTopic<byte[], byte[]> dead;
     private final PoisonRecords poison = new PoisonRecords();
 
@@ -140,9 +141,17 @@ class CoreProcessorTest {
         driver =
                 new TopologyTestDriver(
                         CoreTopology.build(
-                                props, topics, new Systems(registry, props), poison, clock),
+                                props,
+                                topics,
+                                new Systems(registry, props),
+                                TestProps.signing(props),
+                                poison,
+                                clock),
                         config,
                         START);
+        notices =
+                driver.createInputTopic(
+                        topics.notices(), new ByteArraySerializer(), new ByteArraySerializer());
         for (DocumentType t : DocumentType.values()) {
             in.put(
                     t,
@@ -205,7 +214,7 @@ class CoreProcessorTest {
         assertThat(header(letter, "hub_error_code")).isEqualTo("PROCESSING_FAILED");
         assertThat(header(letter, "hub_target")).isEqualTo("uu");
         assertThat(new String(letter.key(), StandardCharsets.UTF_8)).isEqualTo(p.pseudonym);
-        assertThat(actions(p)).contains("DELIVERED>jobcenter").doesNotContain("DELIVERED>uu");
+        assertThat(actions(p)).contains("DISPATCHED>jobcenter").doesNotContain("DISPATCHED>uu");
 
         send(a); // the same event again: it was processed, its outcome committed
         assertThat(allDeliveries()).isEmpty();
@@ -217,8 +226,8 @@ class CoreProcessorTest {
         assertThat(deliveries.get(SourceSystem.of("uu")).readRecordsToList()).hasSize(1);
         assertThat(allDeliveries()).as("the replay is for its recipient alone").isEmpty();
         assertThat(actions(p))
-                .containsSubsequence("DELIVERED>jobcenter", "RECEIVED:REPLAY", "DELIVERED>uu");
-        assertThat(actions(p).stream().filter(x -> x.startsWith("DELIVERED"))).hasSize(2);
+                .containsSubsequence("DISPATCHED>jobcenter", "RECEIVED:REPLAY", "DISPATCHED>uu");
+        assertThat(actions(p).stream().filter(x -> x.startsWith("DISPATCHED"))).hasSize(2);
     }
 
     @Test
@@ -382,11 +391,71 @@ class CoreProcessorTest {
                         "RECEIVED",
                         "RECEIVED",
                         "HELD>dhuv:NO_CONSENT",
-                        "DELIVERED>jobcenter",
+                        "DISPATCHED>jobcenter",
                         "HELD>uu:NO_CONSENT");
-        assertThat(lastAudit("DELIVERED").get("consentIds"))
+        assertThat(lastAudit("DISPATCHED").get("consentIds"))
                 .extracting(JsonNode::asText)
                 .containsExactly("S-1");
+
+        // the job centre's answer comes back as a notice: the chain says what became of it
+        String ceId = header(job.get(0), "ce_id");
+        notice(
+                p.pseudonym,
+                new Notice(
+                        AuditChain.Action.DELIVERED,
+                        ceId,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "jobcenter",
+                        null));
+        assertThat(actions(p)).endsWith("DELIVERED>jobcenter");
+        JsonNode delivered = lastAudit("DELIVERED");
+        assertThat(delivered.get("documentId").asText())
+                .isEqualTo(lastAudit("DISPATCHED").get("documentId").asText());
+        assertThat(delivered.get("documentVersion").asLong()).isPositive();
+        assertThat(delivered.get("keyId").asText()).hasSize(16);
+    }
+
+    @Test
+    void deliveryFailuresAndDeadLettersOfOtherStagesGoIntoTheRightChain() throws Exception {
+        Person p = person(LocalDate.of(2005, 5, 5));
+        notice(
+                p.pseudonym,
+                new Notice(
+                        AuditChain.Action.DELIVERY_FAILED,
+                        "no-such-dispatch",
+                        null,
+                        null,
+                        null,
+                        null,
+                        "jobcenter",
+                        "DELIVERY_FAILED"));
+        assertThat(actions(p)).containsExactly("DELIVERY_FAILED>jobcenter:DELIVERY_FAILED");
+        notice(
+                "unidentified",
+                new Notice(
+                        AuditChain.Action.DEAD_LETTERED,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "dubu",
+                        null,
+                        "MALFORMED"));
+        actions(p); // reads what the core wrote
+        assertThat(auditSeen)
+                .filteredOn(a -> a.get("pseudonym").asText().equals("unidentified"))
+                .singleElement()
+                .satisfies(a -> assertThat(a.get("source").asText()).isEqualTo("dubu"));
+        List<AuditChain.Record> chain = new ArrayList<>();
+        for (JsonNode a : auditSeen) {
+            if (a.get("pseudonym").asText().equals(p.pseudonym)) {
+                chain.add(CanonicalJson.mapper().treeToValue(a, AuditChain.Record.class));
+            }
+        }
+        assertThat(AuditChain.firstBreak(chain, TestProps.signing(props).keys())).isEmpty();
     }
 
     @Test
@@ -420,9 +489,9 @@ class CoreProcessorTest {
         assertThat(deliveries.get(SourceSystem.of("jobcenter")).readRecordsToList()).hasSize(1);
         assertThat(actions(p))
                 .containsSubsequence(
-                        "HELD>jobcenter:NO_CONSENT", "RELEASED>jobcenter", "DELIVERED>jobcenter");
-        assertThat(actions(p).stream().filter(a -> a.startsWith("DELIVERED"))).hasSize(1);
-        assertThat(lastAudit("DELIVERED").get("consentIds"))
+                        "HELD>jobcenter:NO_CONSENT", "RELEASED>jobcenter", "DISPATCHED>jobcenter");
+        assertThat(actions(p).stream().filter(a -> a.startsWith("DISPATCHED"))).hasSize(1);
+        assertThat(lastAudit("DISPATCHED").get("consentIds"))
                 .extracting(JsonNode::asText)
                 .containsExactly("S-1", "S-2");
     }
@@ -631,9 +700,9 @@ class CoreProcessorTest {
             chain.add(CanonicalJson.mapper().readValue(json, AuditChain.Record.class));
         }
         assertThat(chain).hasSizeGreaterThanOrEqualTo(6);
-        assertThat(AuditChain.firstBreak(chain)).isEmpty();
+        assertThat(AuditChain.firstBreak(chain, TestProps.signing(props).keys())).isEmpty();
         chain.remove(2);
-        assertThat(AuditChain.firstBreak(chain)).hasValue(2);
+        assertThat(AuditChain.firstBreak(chain, TestProps.signing(props).keys())).hasValue(2);
     }
 
     // --- helpers ---
@@ -653,6 +722,10 @@ class CoreProcessorTest {
                         seventh,
                         123);
         return new Person(cpr, "p-" + UUID.randomUUID());
+    }
+
+    private void notice(String chain, Notice n) {
+        notices.pipeInput(chain.getBytes(StandardCharsets.UTF_8), n.bytes());
     }
 
     private void send(CanonicalDocument doc) throws Exception {

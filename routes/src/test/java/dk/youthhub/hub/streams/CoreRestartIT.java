@@ -91,7 +91,7 @@ class CoreRestartIT {
                                     Records.containing(
                                                             Records.readAll(
                                                                     servers, topics.audit()),
-                                                            "\"DELIVERED\"")
+                                                            "\"DISPATCHED\"")
                                                     .size()
                                             >= 2);
         }
@@ -117,7 +117,12 @@ class CoreRestartIT {
         KafkaStreams s =
                 new KafkaStreams(
                         CoreTopology.build(
-                                props, topics, TestProps.systems(props), poison, Clock.systemUTC()),
+                                props,
+                                topics,
+                                TestProps.systems(props),
+                                TestProps.signing(props),
+                                poison,
+                                Clock.systemUTC()),
                         config);
         s.start();
         return s;

@@ -22,6 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
             "hub.kafka.group-prefix=it",
             "hub.stage.poll-timeout-ms=100",
             "hub.pseudonym-secret=integration-test-secret-0123456789abcdef",
+            "hub.audit.key=integration-test-audit-key-0123456789abcdef",
             "hub.systems.jobcenter.token=" + HubIT.JOBCENTER_TOKEN,
             "hub.systems.dubu.token=" + HubIT.DUBU_TOKEN,
             "hub.security.tokens.admin=" + HubIT.ADMIN_TOKEN,

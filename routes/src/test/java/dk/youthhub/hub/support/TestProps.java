@@ -5,7 +5,10 @@ import dk.youthhub.hub.boot.SystemEnvironment;
 import dk.youthhub.hub.config.HubProperties;
 import dk.youthhub.hub.connectors.ConnectorRegistry;
 import dk.youthhub.hub.connectors.Systems;
+import dk.youthhub.hub.core.AuditSigning;
 import dk.youthhub.hub.kafka.Topics;
+import dk.youthhub.hub.privacy.AuditKeyring;
+import dk.youthhub.hub.privacy.Pseudonymizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
@@ -72,5 +75,14 @@ public final class TestProps {
     /** The topic names for these settings. */
     public static Topics topics(HubProperties props) {
         return new Topics(props, systems(props));
+    }
+
+    /** How the core signs audit records with these settings. */
+    public static AuditSigning signing(HubProperties props) {
+        return new AuditSigning(
+                AuditKeyring.keys(props),
+                Pseudonymizer.problems(props).isEmpty()
+                        ? new Pseudonymizer(props).fingerprint()
+                        : "no-pseudonym-key");
     }
 }

@@ -1,0 +1,44 @@
+package dk.youthhub.hub.streams;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dk.youthhub.connector.CanonicalJson;
+import dk.youthhub.hub.core.AuditChain;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * What another stage tells the core to put in a young person's audit chain, on the hub's internal
+ * notices topic, keyed like the chain (the pseudonym, or {@code unidentified}): the core is the one
+ * writer of every chain. A delivery's outcome names its {@code ce_id}, which the core resolves to
+ * the document it dispatched.
+ *
+ * @param ceId the delivery's {@code ce_id}, for {@code DELIVERED} and {@code DELIVERY_FAILED}
+ * @param source the originating system, where known
+ */
+public record Notice(
+        AuditChain.Action action,
+        String ceId,
+        String documentId,
+        String documentType,
+        Long documentVersion,
+        String source,
+        String target,
+        String reason) {
+
+    public byte[] bytes() {
+        try {
+            return CanonicalJson.mapper().writeValueAsBytes(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a notice could not be written", e);
+        }
+    }
+
+    public ProducerRecord<byte[], byte[]> toRecord(String topic, String chain) {
+        return new ProducerRecord<>(topic, chain.getBytes(StandardCharsets.UTF_8), bytes());
+    }
+
+    public static Notice read(byte[] json) throws IOException {
+        return CanonicalJson.mapper().readValue(json, Notice.class);
+    }
+}
