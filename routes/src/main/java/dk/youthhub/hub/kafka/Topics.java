@@ -52,6 +52,14 @@ public class Topics {
         return groupPrefix + ".file-drop-ledger";
     }
 
+    /**
+     * The core stage's changelog of each chain's last hash ({@code core-audit-head}), kept by Kafka
+     * Streams; the audit query compares it with the topic's tail.
+     */
+    public String auditHeads() {
+        return groupPrefix + ".core-core-audit-head-changelog";
+    }
+
     /** Where a system's native events are, if it sends any. */
     public Optional<String> events(SourceSystem system) {
         Systems.HubSystem s = systems.find(system.id()).orElse(null);

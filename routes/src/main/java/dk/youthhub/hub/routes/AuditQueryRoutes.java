@@ -41,6 +41,10 @@ public class AuditQueryRoutes extends RouteBuilder {
                 .consumes("application/json")
                 .produces("application/json")
                 .to("direct:audit-query")
+                .get("/audit/checkpoint")
+                .id("audit-checkpoint")
+                .produces("application/json")
+                .to("direct:audit-checkpoint")
                 .post("/held/query")
                 .id("held-query")
                 .consumes("application/json")
@@ -49,6 +53,20 @@ public class AuditQueryRoutes extends RouteBuilder {
 
         from("direct:audit-query").routeId("audit-query-read").process(e -> answer(e, false));
         from("direct:held-query").routeId("held-query-read").process(e -> answer(e, true));
+        from("direct:audit-checkpoint")
+                .routeId("audit-checkpoint-read")
+                .process(
+                        e -> {
+                            Message m = e.getMessage();
+                            m.removeHeaders("*");
+                            reply(
+                                    m,
+                                    200,
+                                    "application/json",
+                                    CanonicalJson.mapper()
+                                            .writeValueAsBytes(
+                                                    trail.checkpoint(java.time.Instant.now())));
+                        });
     }
 
     private void answer(Exchange exchange, boolean heldOnly) throws Exception {
@@ -71,13 +89,14 @@ public class AuditQueryRoutes extends RouteBuilder {
             return;
         }
         String pseudonym = pseudonymizer.pseudonym(cpr.get().digits());
-        List<AuditChain.Record> records = trail.of(pseudonym);
+        AuditTrail.Chain chain = trail.of(pseudonym);
+        List<AuditChain.Record> records = chain.records();
         ObjectNode out = CanonicalJson.mapper().createObjectNode();
         out.put("pseudonym", pseudonym);
         if (heldOnly) {
             out.set("held", CanonicalJson.mapper().valueToTree(AuditTrail.waiting(records)));
         } else {
-            Optional<Integer> broken = trail.firstBreak(records);
+            Optional<Integer> broken = trail.firstBreak(chain);
             out.set("records", CanonicalJson.mapper().valueToTree(records));
             out.put("chainValid", broken.isEmpty());
             if (broken.isPresent()) {

@@ -31,11 +31,13 @@ public class AuditTrail {
     private final KafkaClients clients;
     private final String topic;
     private final AuditKeys keys;
+    private final String heads;
 
     public AuditTrail(KafkaClients clients, Topics topics, AuditKeys keys) {
         this.keys = keys;
         this.clients = clients;
         this.topic = topics.audit();
+        this.heads = topics.auditHeads();
     }
 
     /**
@@ -49,7 +51,107 @@ public class AuditTrail {
             String target,
             Instant heldAt) {}
 
-    public List<AuditChain.Record> of(String pseudonym) {
+    /**
+     * One chain as the topic holds it, and the last hash the core wrote for it (read first, so a
+     * record written meanwhile is still found).
+     */
+    public record Chain(List<AuditChain.Record> records, Optional<String> head) {}
+
+    public Chain of(String pseudonym) {
+        Optional<String> head = head(pseudonym);
+        return new Chain(records(pseudonym), head);
+    }
+
+    /**
+     * Where the chain breaks: the first record that does not follow or is not signed by the hub,
+     * else the number of records when the core's last hash is not among them (a removed tail).
+     */
+    public Optional<Integer> firstBreak(Chain chain) {
+        return firstBreak(chain, keys);
+    }
+
+    static Optional<Integer> firstBreak(Chain chain, AuditKeys keys) {
+        Optional<Integer> broken = AuditChain.firstBreak(chain.records(), keys);
+        if (broken.isPresent() || chain.head().isEmpty()) {
+            return broken;
+        }
+        boolean tailThere =
+                chain.records().stream().anyMatch(r -> r.hash().equals(chain.head().get()));
+        return tailThere ? Optional.empty() : Optional.of(chain.records().size());
+    }
+
+    /**
+     * Every chain's last hash, and one digest over all of them: a checkpoint an operator keeps
+     * outside the hub, so a later rewrite of history (the topic and the heads together) shows.
+     */
+    public record Checkpoint(Instant time, int chains, String digest, Map<String, String> heads) {}
+
+    public Checkpoint checkpoint(Instant now) {
+        Map<String, String> heads = new java.util.TreeMap<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = clients.reader()) {
+            var partitions = consumer.partitionsFor(this.heads);
+            if (partitions != null && !partitions.isEmpty()) {
+                List<TopicPartition> tps =
+                        partitions.stream()
+                                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                                .toList();
+                consumer.assign(tps);
+                consumer.seekToBeginning(tps);
+                Map<TopicPartition, Long> end = consumer.endOffsets(tps);
+                long deadline = System.currentTimeMillis() + 60_000;
+                while (tps.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))
+                        && System.currentTimeMillis() < deadline) {
+                    for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                        String chain = new String(r.key(), StandardCharsets.UTF_8);
+                        if (r.value() == null) {
+                            heads.remove(chain);
+                        } else {
+                            heads.put(chain, new String(r.value(), StandardCharsets.UTF_8));
+                        }
+                    }
+                }
+            }
+        }
+        StringBuilder all = new StringBuilder();
+        heads.forEach((chain, hash) -> all.append(chain).append(':').append(hash).append('\n'));
+        return new Checkpoint(
+                now,
+                heads.size(),
+                dk.youthhub.hub.core.Hashes.sha256Hex(
+                        all.toString().getBytes(StandardCharsets.UTF_8)),
+                heads);
+    }
+
+    private Optional<String> head(String chain) {
+        byte[] key = chain.getBytes(StandardCharsets.UTF_8);
+        String latest = null;
+        try (KafkaConsumer<byte[], byte[]> consumer = clients.reader()) {
+            var partitions = consumer.partitionsFor(heads);
+            if (partitions == null || partitions.isEmpty()) {
+                return Optional.empty();
+            }
+            TopicPartition tp =
+                    new TopicPartition(
+                            heads, Utils.toPositive(Utils.murmur2(key)) % partitions.size());
+            consumer.assign(List.of(tp));
+            consumer.seekToBeginning(List.of(tp));
+            long end = consumer.endOffsets(List.of(tp)).get(tp);
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (consumer.position(tp) < end && System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (java.util.Arrays.equals(r.key(), key)) {
+                        latest =
+                                r.value() == null
+                                        ? null
+                                        : new String(r.value(), StandardCharsets.UTF_8);
+                    }
+                }
+            }
+        }
+        return Optional.ofNullable(latest);
+    }
+
+    private List<AuditChain.Record> records(String pseudonym) {
         byte[] key = pseudonym.getBytes(StandardCharsets.UTF_8);
         List<AuditChain.Record> out = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = clients.reader()) {
@@ -69,10 +171,6 @@ public class AuditTrail {
             }
         }
         return out;
-    }
-
-    public Optional<Integer> firstBreak(List<AuditChain.Record> trail) {
-        return AuditChain.firstBreak(trail, keys);
     }
 
     public static List<Waiting> waiting(List<AuditChain.Record> trail) {

@@ -123,6 +123,27 @@ class CoreIT extends HubIT {
         JsonNode trail = CanonicalJson.mapper().readTree(audit.body());
         assertThat(trail.get("chainValid").asBoolean()).isTrue();
         assertThat(trail.get("firstBreak").isNull()).isTrue();
+        // the core's head of this chain is its last record: a checkpoint an operator keeps
+        JsonNode records = trail.get("records");
+        String lastHash = records.get(records.size() - 1).get("hash").asText();
+        JsonNode checkpoint =
+                CanonicalJson.mapper()
+                        .readTree(
+                                http.send(
+                                                HttpRequest.newBuilder(
+                                                                URI.create(
+                                                                        "http://localhost:"
+                                                                                + port
+                                                                                + "/api/v1/audit/checkpoint"))
+                                                        .header(
+                                                                "Authorization",
+                                                                "Bearer " + ADMIN_TOKEN)
+                                                        .build(),
+                                                HttpResponse.BodyHandlers.ofString())
+                                        .body());
+        assertThat(checkpoint.at("/heads/" + trail.get("pseudonym").asText()).asText())
+                .isEqualTo(lastHash);
+        assertThat(checkpoint.get("digest").asText()).hasSize(64);
         assertThat(trail.get("records"))
                 .extracting(r -> r.get("action").asText())
                 .containsSubsequence("RECEIVED", "HELD", "RELEASED", "DISPATCHED", "DELIVERED");
