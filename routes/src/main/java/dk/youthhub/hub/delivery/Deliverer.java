@@ -10,10 +10,16 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 public interface Deliverer {
 
     /** The outcome of one delivery. */
-    sealed interface Result permits Delivered, Failed {}
+    sealed interface Result permits Delivered, Failed, Withdrawn {}
 
     /** The recipient accepted it. */
     record Delivered() implements Result {}
+
+    /**
+     * Not to be sent any more, found just before a call: e.g. the consent it relied on was revoked
+     * after it was dispatched. Audited {@code REJECTED} with the reason; not dead-lettered.
+     */
+    record Withdrawn(String reason) implements Result {}
 
     /** The recipient refused it, or never accepted it within the bounds: dead-letter it. */
     record Failed(DeadLetters.Reason reason) implements Result {}

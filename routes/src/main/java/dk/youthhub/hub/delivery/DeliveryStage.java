@@ -310,18 +310,28 @@ public final class DeliveryStage implements SmartLifecycle {
     private ProducerRecord<byte[], byte[]> notice(Done d) {
         org.apache.kafka.common.header.Header ceId =
                 d.record().headers().lastHeader(CloudEvents.ID);
+        AuditChain.Action action;
+        String reason;
+        if (d.result() instanceof Deliverer.Failed f) {
+            action = AuditChain.Action.DELIVERY_FAILED;
+            reason = f.reason().code().name();
+        } else if (d.result() instanceof Deliverer.Withdrawn w) {
+            action = AuditChain.Action.REJECTED;
+            reason = w.reason();
+        } else {
+            action = AuditChain.Action.DELIVERED;
+            reason = null;
+        }
         Notice n =
                 new Notice(
-                        d.result() instanceof Deliverer.Failed
-                                ? AuditChain.Action.DELIVERY_FAILED
-                                : AuditChain.Action.DELIVERED,
+                        action,
                         ceId == null ? null : new String(ceId.value(), StandardCharsets.UTF_8),
                         null,
                         null,
                         null,
                         null,
                         settings.recipient(),
-                        d.result() instanceof Deliverer.Failed f ? f.reason().code().name() : null);
+                        reason);
         return n.toRecord(
                 settings.noticesTopic(),
                 d.record().key() == null

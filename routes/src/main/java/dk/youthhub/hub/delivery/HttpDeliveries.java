@@ -35,6 +35,7 @@ public class HttpDeliveries implements SmartLifecycle {
     }
 
     private final Map<String, Channel> channels = new LinkedHashMap<>();
+    private final Withdrawals withdrawals;
 
     public HttpDeliveries(
             HubProperties props,
@@ -43,6 +44,7 @@ public class HttpDeliveries implements SmartLifecycle {
             DeadLetters deadLetters,
             Topics topics,
             Clock clock) {
+        this.withdrawals = new Withdrawals(clients, topics.withdrawals());
         for (Systems.HubSystem s : systems.enabled()) {
             if (!s.descriptor().deliversOverHttp()) {
                 continue;
@@ -66,7 +68,8 @@ public class HttpDeliveries implements SmartLifecycle {
                             h,
                             token(s.id(), h, props),
                             breaker,
-                            clock);
+                            clock,
+                            withdrawals::reason);
             DeliveryStage stage =
                     new DeliveryStage(
                             new DeliveryStage.Settings(
@@ -134,6 +137,9 @@ public class HttpDeliveries implements SmartLifecycle {
 
     @Override
     public void start() {
+        if (channels.values().stream().anyMatch(c -> c.stage() != null)) {
+            withdrawals.start();
+        }
         channels.values().stream().filter(c -> c.stage() != null).forEach(c -> c.stage().start());
     }
 
@@ -149,6 +155,7 @@ public class HttpDeliveries implements SmartLifecycle {
                 }
             }
         }
+        withdrawals.close();
     }
 
     @Override

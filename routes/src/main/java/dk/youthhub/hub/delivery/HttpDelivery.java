@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.function.Function;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -58,11 +60,13 @@ public final class HttpDelivery implements Deliverer, AutoCloseable {
     private final CircuitBreaker breaker;
     private final Clock clock;
     private final CloseableHttpClient http;
+    private final Function<String, Optional<String>> withdrawn;
 
     /**
      * @param recipient the system id, the {@code hub_target} of its dead letters
      * @param path the connector's delivery path below the base URL
      * @param mediaType the {@code Content-Type} of the POST: the system's native media type
+     * @param withdrawn why a delivery ({@code ce_id}) is not to be sent any more, if it is not
      */
     public HttpDelivery(
             String recipient,
@@ -71,7 +75,9 @@ public final class HttpDelivery implements Deliverer, AutoCloseable {
             HubProperties.HttpDelivery settings,
             String token,
             CircuitBreaker breaker,
-            Clock clock) {
+            Clock clock,
+            Function<String, Optional<String>> withdrawn) {
+        this.withdrawn = withdrawn;
         this.recipient = recipient;
         this.mediaType = ContentType.create(mediaType);
         this.endpoint = URI.create(settings.baseUrl().replaceAll("/+$", "") + path);
@@ -131,6 +137,10 @@ public final class HttpDelivery implements Deliverer, AutoCloseable {
             if (clock.millis() - started > settings.maxOutage().toMillis()) {
                 return failed("not accepted within " + settings.maxOutage() + ": " + last);
             }
+            Optional<String> withdrawal = withdrawn.apply(key);
+            if (withdrawal.isPresent()) {
+                return new Withdrawn(withdrawal.get());
+            }
             CircuitBreaker.Permit permit = breaker.acquire();
             if (permit == CircuitBreaker.Permit.WAIT) {
                 Thread.sleep(Math.max(10, Math.min(breaker.waitMs(), MAX_OPEN_WAIT_MS)));
@@ -160,7 +170,7 @@ public final class HttpDelivery implements Deliverer, AutoCloseable {
                 counted++;
                 countedMs += clock.millis() - callStart;
             }
-            LOG.warn("Job-centre delivery {} {}, attempt {}", position, last, counted);
+            LOG.warn("Delivery to {} {} {}, attempt {}", recipient, position, last, counted);
             if (counted >= settings.maxAttempts() || countedMs >= settings.maxRetryMs()) {
                 return failed("not accepted after " + counted + " attempts: " + last);
             }

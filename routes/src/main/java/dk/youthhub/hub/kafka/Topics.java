@@ -53,6 +53,14 @@ public class Topics {
     }
 
     /**
+     * The hub's internal topic of deliveries withdrawn after they were dispatched ({@code ce_id} →
+     * reason), which the HTTP deliveries check just before each call.
+     */
+    public String withdrawals() {
+        return t.prefix() + "hub.withdrawals.v1";
+    }
+
+    /**
      * The core stage's changelog of each chain's last hash ({@code core-audit-head}), kept by Kafka
      * Streams; the audit query compares it with the topic's tail.
      */
@@ -133,6 +141,7 @@ public class Topics {
         out.put(held(), max(r.held(), heldRetention.plus(releaseCheckInterval)));
         out.put(audit(), r.audit());
         out.put(notices(), r.canonical());
+        out.put(withdrawals(), r.deliveries());
         return out;
     }
 
@@ -150,7 +159,7 @@ public class Topics {
         for (Systems.HubSystem s : systems.enabled()) {
             all.add(deliveries(s.system()));
         }
-        all.addAll(List.of(deadLetter(), held(), audit(), notices()));
+        all.addAll(List.of(deadLetter(), held(), audit(), notices(), withdrawals()));
         return all;
     }
 }

@@ -75,6 +75,7 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
     public static final String HELD_SINK = "held";
     public static final String AUDIT_SINK = "audit";
     public static final String DEAD_LETTER_SINK = "dead-letters";
+    public static final String WITHDRAWAL_SINK = "withdrawals";
     private static final Logger LOG = LoggerFactory.getLogger(CoreProcessor.class);
     private static final Period EIGHTEEN = Period.ofYears(18);
     private static final int PUNCTUATION_CHUNK = 500;
@@ -412,7 +413,11 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
                 List.of(),
                 replay ? "REPLAY" : null);
         if (doc.documentType() == DocumentType.CONSENT) {
-            if (!storeConsent(d, pseudonym, doc)) {
+            boolean kept = storeConsent(d, pseudonym, doc);
+            if (kept && doc.consent().status() == Consent.Status.REVOKED) {
+                withdraw(d, pseudonym, doc.provenance().sourceDocumentId());
+            }
+            if (!kept) {
                 audit(
                         d,
                         pseudonym,
@@ -521,6 +526,27 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
     }
 
     /**
+     * Withdraws what was dispatched on the revoked consent and is not yet delivered: the HTTP
+     * delivery checks this just before each call, and answers with a {@code REJECTED} notice.
+     */
+    private void withdraw(Decision d, String pseudonym, String revokedConsentId) {
+        for (KeyValue<String, byte[]> e : d.dispatches.prefix(pseudonym + "|")) {
+            JsonNode dispatched = readTree(e.value);
+            boolean reliedOn = false;
+            for (JsonNode id : dispatched.path("consentIds")) {
+                reliedOn |= id.asText().equals(revokedConsentId);
+            }
+            if (reliedOn) {
+                String ceId = e.key.substring(pseudonym.length() + 1);
+                d.outs.add(
+                        new Out(
+                                new Record<>(utf8(ceId), utf8("CONSENT_REVOKED"), clock.millis()),
+                                WITHDRAWAL_SINK));
+            }
+        }
+    }
+
+    /**
      * Keeps the version of a consent that stands ({@link ConsentPolicy#stands}).
      *
      * @return false for a grant under an id that is revoked: it is not kept
@@ -579,6 +605,7 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
             dispatched.put("source", doc.provenance().sourceSystem().id());
             dispatched.put("target", target.id());
             dispatched.put("at", clock.millis());
+            consentIds.forEach(dispatched.putArray("consentIds")::add);
             d.dispatches.put(pseudonym + "|" + id, bytes(dispatched));
         }
     }

@@ -108,6 +108,12 @@ public final class CoreTopology {
                 new ByteArraySerializer(),
                 PROCESSOR);
         t.addSink(
+                CoreProcessor.WITHDRAWAL_SINK,
+                topics.withdrawals(),
+                new ByteArraySerializer(),
+                new ByteArraySerializer(),
+                PROCESSOR);
+        t.addSink(
                 CoreProcessor.DEAD_LETTER_SINK,
                 topics.deadLetter(),
                 new ByteArraySerializer(),

@@ -31,7 +31,8 @@ class DefaultConfigurationTest {
                         "hub.deadletter.v1",
                         "hub.held.v1",
                         "hub.audit.v1",
-                        "hub.notices.v1");
+                        "hub.notices.v1",
+                        "hub.withdrawals.v1");
         assertThat(props.topics().partitions()).isEqualTo(6);
         assertThat(props.limits().maxPayloadBytes()).isEqualTo(512 * 1024);
     }

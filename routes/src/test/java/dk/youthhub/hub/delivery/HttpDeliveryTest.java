@@ -36,13 +36,41 @@ class HttpDeliveryTest {
                         props.systems().get("jobcenter").httpDelivery(),
                         "token",
                         breaker,
-                        Clock.systemUTC())) {
+                        Clock.systemUTC(),
+                        ceId -> java.util.Optional.empty())) {
             Deliverer.Result r = delivery.deliver(record("{}", new RecordHeaders()));
             assertThat(r).isInstanceOf(Deliverer.Failed.class);
             Deliverer.Failed f = (Deliverer.Failed) r;
             assertThat(f.reason().code()).isEqualTo(ErrorCode.SCHEMA_VIOLATION);
             assertThat(f.reason().target()).isEqualTo("jobcenter");
             assertThat(breaker.timesOpened()).as("no call was made").isZero();
+        }
+    }
+
+    @Test
+    void aWithdrawnDeliveryIsNotSentAndNamesWhy() throws Exception {
+        CircuitBreaker breaker = new CircuitBreaker(1, 60_000, Clock.systemUTC());
+        String ceId = CloudEvents.deliveryId("jobcenter", "dubu:handleplan:P-1", 3);
+        try (HttpDelivery delivery =
+                new HttpDelivery(
+                        "jobcenter",
+                        "/api/v1/hub-deliveries",
+                        "application/json",
+                        props.systems().get("jobcenter").httpDelivery(),
+                        "token",
+                        breaker,
+                        Clock.systemUTC(),
+                        id ->
+                                id.equals(ceId)
+                                        ? java.util.Optional.of("CONSENT_REVOKED")
+                                        : java.util.Optional.empty())) {
+            RecordHeaders h = new RecordHeaders();
+            h.add(CloudEvents.ID, ceId.getBytes(StandardCharsets.UTF_8));
+            assertThat(delivery.deliver(record("{}", h)))
+                    .isEqualTo(new Deliverer.Withdrawn("CONSENT_REVOKED"));
+            assertThat(breaker.timesOpened())
+                    .as("no call to the unreachable job centre was made")
+                    .isZero();
         }
     }
 

@@ -97,6 +97,57 @@ class CoreIT extends HubIT {
     }
 
     @Test
+    void aRevocationAfterADocumentWasQueuedForTheJobCentreStopsItsPost() throws Exception {
+        String cpr = cpr(2006);
+        String planId = "HP-" + UUID.randomUUID();
+        String documentId = "dubu:handleplan:" + planId;
+        String consentId = "S-" + UUID.randomUUID();
+        var down =
+                jobcenter.stubFor(
+                        com.github.tomakehurst.wiremock.client.WireMock.post(
+                                        urlEqualTo("/api/v1/hub-deliveries"))
+                                .withRequestBody(
+                                        matchingJsonPath("$.documentId", equalTo(documentId)))
+                                .atPriority(1)
+                                .willReturn(
+                                        com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                                                .withStatus(503)));
+        send(consent(cpr, "Barn", consentId));
+        send(plan(cpr, planId));
+        await().atMost(Duration.ofSeconds(60)).until(() -> !delivered(documentId).isEmpty());
+
+        // a revocation with the same event time as the grant: never stale
+        send(revocation(cpr, consentId));
+        await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () ->
+                                query("/api/v1/audit/query", cpr)
+                                        .body()
+                                        .contains("\"CONSENT_REVOKED\""));
+        jobcenter.removeStub(down);
+        JsonNode trail = CanonicalJson.mapper().readTree(query("/api/v1/audit/query", cpr).body());
+        assertThat(trail.get("chainValid").asBoolean()).isTrue();
+        java.util.List<String> forJobcenter = new java.util.ArrayList<>();
+        trail.get("records")
+                .forEach(
+                        r -> {
+                            if (documentId.equals(r.path("documentId").asText())
+                                    && "jobcenter".equals(r.path("target").asText())) {
+                                forJobcenter.add(
+                                        r.get("action").asText()
+                                                + ":"
+                                                + r.path("reason").asText(""));
+                            }
+                        });
+        assertThat(forJobcenter)
+                .containsSubsequence("DISPATCHED:", "REJECTED:CONSENT_REVOKED")
+                .noneMatch(a -> a.startsWith("DELIVERED"));
+        assertThat(jobcenter.getAllServeEvents())
+                .filteredOn(e -> e.getRequest().getBodyAsString().contains(documentId))
+                .allSatisfy(e -> assertThat(e.getResponse().getStatus()).isEqualTo(503));
+    }
+
+    @Test
     void underEighteenTheDocumentWaitsVisiblyUntilAParentConsents() throws Exception {
         String cpr = cpr(2010);
         String planId = "HP-" + UUID.randomUUID();
@@ -221,6 +272,12 @@ class CoreIT extends HubIT {
                                 "<GyldigTil>2027-03-09</GyldigTil>",
                                 "<GyldigTil>2099-12-31</GyldigTil>");
         return xml.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] revocation(String cpr, String consentId) throws Exception {
+        return new String(consent(cpr, "Barn", consentId), StandardCharsets.UTF_8)
+                .replace("<Status>Givet</Status>", "<Status>Tilbagekaldt</Status>")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] plan(String cpr, String planId) throws Exception {

@@ -91,6 +91,7 @@ class CoreProcessorTest {
     private TestOutputTopic<byte[], byte[]> audit;
     private TestInputTopic<byte[], byte[]> notices;
     private TestOutputTopic<byte[], byte[]> dead;
+    private TestOutputTopic<byte[], byte[]> withdrawals;
     private final PoisonRecords poison = new PoisonRecords();
 
     /** The recipient whose renderer has a defect, if any. */
@@ -177,6 +178,11 @@ class CoreProcessorTest {
         held =
                 driver.createOutputTopic(
                         topics.held(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        withdrawals =
+                driver.createOutputTopic(
+                        topics.withdrawals(),
+                        new ByteArrayDeserializer(),
+                        new ByteArrayDeserializer());
         dead =
                 driver.createOutputTopic(
                         topics.deadLetter(),
@@ -416,6 +422,56 @@ class CoreProcessorTest {
                 .isEqualTo(lastAudit("DISPATCHED").get("documentId").asText());
         assertThat(delivered.get("documentVersion").asLong()).isPositive();
         assertThat(delivered.get("keyId").asText()).hasSize(16);
+    }
+
+    @Test
+    void aRevocationWithdrawsWhatWasDispatchedOnItAndTheStageSaysItWasNotSent() throws Exception {
+        Person p = person(LocalDate.of(2005, 5, 5));
+        send(
+                consent(
+                        p,
+                        "S-1",
+                        1,
+                        Consent.Status.GIVEN,
+                        Consent.GivenBy.YOUNG_PERSON,
+                        List.of("jobcenter", "uu"),
+                        "all",
+                        START_DAY));
+        send(handleplan(p, "HP-1", 1));
+        String ceId = header(deliveries.get(SourceSystem.of("jobcenter")).readRecord(), "ce_id");
+        assertThat(withdrawals.isEmpty()).isTrue();
+
+        send(
+                consent(
+                        p,
+                        "S-1",
+                        2,
+                        Consent.Status.REVOKED,
+                        Consent.GivenBy.YOUNG_PERSON,
+                        List.of("jobcenter", "uu"),
+                        "all",
+                        START_DAY));
+        TestRecord<byte[], byte[]> withdrawal = withdrawals.readRecord();
+        assertThat(new String(withdrawal.key(), StandardCharsets.UTF_8)).isEqualTo(ceId);
+        assertThat(new String(withdrawal.value(), StandardCharsets.UTF_8))
+                .isEqualTo("CONSENT_REVOKED");
+        assertThat(withdrawals.isEmpty())
+                .as("only the HTTP delivery waits for its outcome; UU's was written")
+                .isTrue();
+
+        notice(
+                p.pseudonym,
+                new Notice(
+                        AuditChain.Action.REJECTED,
+                        ceId,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "jobcenter",
+                        "CONSENT_REVOKED"));
+        assertThat(actions(p)).endsWith("REJECTED>jobcenter:CONSENT_REVOKED");
+        assertThat(lastAudit("REJECTED").get("documentId").asText()).endsWith(":HP-1");
     }
 
     @Test
