@@ -28,7 +28,9 @@ class CopartitioningIT {
         KafkaClients clients = new KafkaClients(TestProps.bind(env), Optional.empty());
         Records.createTopics(
                 servers,
-                topics.canonicalTopics().stream()
+                java.util.stream.Stream.concat(
+                                topics.canonicalTopics().stream(),
+                                java.util.stream.Stream.of(topics.notices()))
                         .map(
                                 t ->
                                         new NewTopic(
