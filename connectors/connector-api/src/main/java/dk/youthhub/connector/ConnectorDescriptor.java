@@ -26,6 +26,9 @@ import java.util.Set;
  * @param withheldThemes by default it never receives goals, findings or agreements in these themes
  * @param withholdsChildAssessmentConclusion by default it never receives a child assessment's
  *     conclusion
+ * @param sendsReceipts whether the system acknowledges what it reads from {@code
+ *     <id>.deliveries.v1} on {@code <id>.receipts.v1}; a system POSTed to answers instead, and for
+ *     one that does neither a dispatch is the last the hub knows
  */
 public record ConnectorDescriptor(
         SourceSystem system,
@@ -37,7 +40,8 @@ public record ConnectorDescriptor(
         String httpDeliveryPath,
         Period receivesFromAge,
         Set<ThemeCode> withheldThemes,
-        boolean withholdsChildAssessmentConclusion) {
+        boolean withholdsChildAssessmentConclusion,
+        boolean sendsReceipts) {
 
     /** How a system's events reach the hub; each is one generic route in the hub. */
     public enum Inbound {
@@ -72,10 +76,19 @@ public record ConnectorDescriptor(
         if (httpDeliveryPath != null && !httpDeliveryPath.startsWith("/")) {
             throw new IllegalArgumentException(system + ": httpDeliveryPath must start with /");
         }
+        if (httpDeliveryPath != null && sendsReceipts) {
+            throw new IllegalArgumentException(
+                    system + ": a system POSTed to answers; it sends no receipts topic");
+        }
     }
 
     public String id() {
         return system.id();
+    }
+
+    /** Whether the hub learns what became of a delivery: a receipt, or the POST's answer. */
+    public boolean acknowledges() {
+        return sendsReceipts || deliversOverHttp();
     }
 
     /** Whether the hub POSTs this system's deliveries to it. */
@@ -99,6 +112,7 @@ public record ConnectorDescriptor(
         private Period receivesFromAge;
         private Set<ThemeCode> withheldThemes = Set.of();
         private boolean withholdsChildAssessmentConclusion;
+        private boolean sendsReceipts;
 
         private Builder(SourceSystem system, String displayName) {
             this.system = system;
@@ -144,6 +158,12 @@ public record ConnectorDescriptor(
             return this;
         }
 
+        /** The system acknowledges its Kafka deliveries on {@code <id>.receipts.v1}. */
+        public Builder sendsReceipts() {
+            this.sendsReceipts = true;
+            return this;
+        }
+
         public ConnectorDescriptor build() {
             return new ConnectorDescriptor(
                     system,
@@ -155,7 +175,8 @@ public record ConnectorDescriptor(
                     httpDeliveryPath,
                     receivesFromAge,
                     withheldThemes,
-                    withholdsChildAssessmentConclusion);
+                    withholdsChildAssessmentConclusion,
+                    sendsReceipts);
         }
     }
 }

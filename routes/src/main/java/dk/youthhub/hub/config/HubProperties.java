@@ -41,7 +41,8 @@ public record HubProperties(
         @Valid @NotNull Demo demo,
         @Valid @NotNull Core core,
         @Valid @NotNull Dedupe dedupe,
-        @Valid @NotNull Audit audit) {
+        @Valid @NotNull Audit audit,
+        @Valid @NotNull Receipts receipts) {
 
     /**
      * @param bootstrapServers the cluster; set by {@code KAFKA_BOOTSTRAP_SERVERS}, else the
@@ -94,6 +95,7 @@ public record HubProperties(
             @NotNull Duration events,
             @NotNull Duration canonical,
             @NotNull Duration deliveries,
+            @NotNull Duration receipts,
             @NotNull Duration held,
             @NotNull Duration deadLetter,
             @NotNull Duration audit) {}
@@ -108,6 +110,15 @@ public record HubProperties(
     public record Limits(
             @Min(1) @Max(8 * 1024 * 1024) int maxPayloadBytes,
             @Min(1024) @Max(64 * 1024 * 1024) int maxRecordBytes) {}
+
+    /**
+     * Receipts from the recipients.
+     *
+     * @param timeout a delivery without its receipt (or answer) after this is {@code
+     *     UNACKNOWLEDGED}
+     * @param checkInterval how often deliveries are checked against the timeout
+     */
+    public record Receipts(@NotNull Duration timeout, @NotNull Duration checkInterval) {}
 
     /**
      * The audit chain's keys.
@@ -163,8 +174,9 @@ public record HubProperties(
     /**
      * @param events where its native events are (null: {@code <id>.events.v1})
      * @param deliveries where its deliveries are (null: {@code <id>.deliveries.v1})
+     * @param receipts where it acknowledges them (null: {@code <id>.receipts.v1})
      */
-    public record TopicNames(String events, String deliveries) {}
+    public record TopicNames(String events, String deliveries, String receipts) {}
 
     /**
      * Deliveries POSTed to a system whose connector delivers over HTTP.

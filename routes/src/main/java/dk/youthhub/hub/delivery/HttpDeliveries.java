@@ -4,6 +4,7 @@ import dk.youthhub.hub.config.HubProperties;
 import dk.youthhub.hub.connectors.Systems;
 import dk.youthhub.hub.deadletter.DeadLetters;
 import dk.youthhub.hub.kafka.KafkaClients;
+import dk.youthhub.hub.kafka.TopicView;
 import dk.youthhub.hub.kafka.Topics;
 import java.io.IOException;
 import java.time.Clock;
@@ -35,7 +36,7 @@ public class HttpDeliveries implements SmartLifecycle {
     }
 
     private final Map<String, Channel> channels = new LinkedHashMap<>();
-    private final Withdrawals withdrawals;
+    private final TopicView withdrawals;
 
     public HttpDeliveries(
             HubProperties props,
@@ -44,7 +45,7 @@ public class HttpDeliveries implements SmartLifecycle {
             DeadLetters deadLetters,
             Topics topics,
             Clock clock) {
-        this.withdrawals = new Withdrawals(clients, topics.withdrawals());
+        this.withdrawals = new TopicView(clients, topics.withdrawals());
         for (Systems.HubSystem s : systems.enabled()) {
             if (!s.descriptor().deliversOverHttp()) {
                 continue;
@@ -69,7 +70,7 @@ public class HttpDeliveries implements SmartLifecycle {
                             token(s.id(), h, props),
                             breaker,
                             clock,
-                            withdrawals::reason);
+                            withdrawals::get);
             DeliveryStage stage =
                     new DeliveryStage(
                             new DeliveryStage.Settings(

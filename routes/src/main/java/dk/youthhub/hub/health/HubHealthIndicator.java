@@ -4,6 +4,7 @@ import dk.youthhub.hub.delivery.HttpDeliveries;
 import dk.youthhub.hub.filedrop.FileDrops;
 import dk.youthhub.hub.ingest.IngestStreams;
 import dk.youthhub.hub.kafka.KafkaClients;
+import dk.youthhub.hub.receipts.ReceiptsStreams;
 import dk.youthhub.hub.streams.CoreStreams;
 import java.time.Duration;
 import java.util.List;
@@ -29,6 +30,7 @@ public class HubHealthIndicator implements HealthIndicator, AutoCloseable {
     private final HttpDeliveries deliveries;
     private final FileDrops fileDrops;
     private final IngestStreams ingest;
+    private final ReceiptsStreams receipts;
     private final CoreStreams core;
     private volatile Admin admin;
 
@@ -38,12 +40,14 @@ public class HubHealthIndicator implements HealthIndicator, AutoCloseable {
             HttpDeliveries deliveries,
             FileDrops fileDrops,
             IngestStreams ingest,
+            ReceiptsStreams receipts,
             CoreStreams core) {
         this.camel = camel;
         this.clients = clients;
         this.deliveries = deliveries;
         this.fileDrops = fileDrops;
         this.ingest = ingest;
+        this.receipts = receipts;
         this.core = core;
     }
 
@@ -69,6 +73,9 @@ public class HubHealthIndicator implements HealthIndicator, AutoCloseable {
         if (!core.isHealthy()) {
             return Health.down().withDetail("core", core.state()).build();
         }
+        if (!receipts.isHealthy()) {
+            return Health.down().withDetail("receipts", receipts.state()).build();
+        }
         for (Map.Entry<String, HttpDeliveries.Channel> c : deliveries.channels().entrySet()) {
             String state = c.getValue().state();
             if (!Set.of("RUNNING", "OFF").contains(state)) {
@@ -89,7 +96,8 @@ public class HubHealthIndicator implements HealthIndicator, AutoCloseable {
                             .withDetail("routes", camel.getRoutes().size())
                             .withDetail("kafkaNodes", nodes)
                             .withDetail("ingest", ingest.state())
-                            .withDetail("core", core.state());
+                            .withDetail("core", core.state())
+                            .withDetail("receipts", receipts.state());
             deliveries
                     .channels()
                     .forEach(

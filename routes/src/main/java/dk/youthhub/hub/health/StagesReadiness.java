@@ -2,6 +2,7 @@ package dk.youthhub.hub.health;
 
 import dk.youthhub.hub.delivery.HttpDeliveries;
 import dk.youthhub.hub.ingest.IngestStreams;
+import dk.youthhub.hub.receipts.ReceiptsStreams;
 import dk.youthhub.hub.streams.CoreStreams;
 import java.util.Set;
 import org.springframework.boot.actuate.availability.ReadinessStateHealthIndicator;
@@ -22,16 +23,19 @@ public class StagesReadiness extends ReadinessStateHealthIndicator {
 
     private final IngestStreams ingest;
     private final CoreStreams core;
+    private final ReceiptsStreams receipts;
     private final HttpDeliveries deliveries;
 
     public StagesReadiness(
             ApplicationAvailability availability,
             IngestStreams ingest,
             CoreStreams core,
+            ReceiptsStreams receipts,
             HttpDeliveries deliveries) {
         super(availability);
         this.ingest = ingest;
         this.core = core;
+        this.receipts = receipts;
         this.deliveries = deliveries;
     }
 
@@ -41,6 +45,7 @@ public class StagesReadiness extends ReadinessStateHealthIndicator {
                 availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC
                         && PROCESSING.contains(ingest.state())
                         && PROCESSING.contains(core.state())
+                        && PROCESSING.contains(receipts.state())
                         && deliveries.channels().values().stream()
                                 .allMatch(c -> Set.of("RUNNING", "OFF").contains(c.state()));
         return ready ? ReadinessState.ACCEPTING_TRAFFIC : ReadinessState.REFUSING_TRAFFIC;

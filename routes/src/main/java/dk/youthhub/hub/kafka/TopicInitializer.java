@@ -56,13 +56,7 @@ public class TopicInitializer {
                                                             t,
                                                             Optional.of(settings.partitions()),
                                                             replication)
-                                                    .configs(
-                                                            Map.of(
-                                                                    TopicConfig.RETENTION_MS_CONFIG,
-                                                                    String.valueOf(
-                                                                            retentions
-                                                                                    .get(t)
-                                                                                    .toMillis()))))
+                                                    .configs(config(t, retentions)))
                             .toList();
             warnAboutShortRetention(admin, existing, retentions);
             if (missing.isEmpty()) {
@@ -77,6 +71,16 @@ public class TopicInitializer {
             }
             LOG.info("Created {} topics", missing.size());
         }
+    }
+
+    private Map<String, String> config(String topic, Map<String, Duration> retentions) {
+        Map<String, String> config = new java.util.HashMap<>();
+        config.put(
+                TopicConfig.RETENTION_MS_CONFIG, String.valueOf(retentions.get(topic).toMillis()));
+        if (topics.compacted().contains(topic)) {
+            config.put(TopicConfig.CLEANUP_POLICY_CONFIG, "compact,delete");
+        }
+        return config;
     }
 
     private static void warnAboutShortRetention(

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,11 +28,13 @@ public class Topics {
     private final Systems systems;
     private final Duration heldRetention;
     private final Duration releaseCheckInterval;
+    private final Duration receiptsTimeout;
 
     public Topics(HubProperties props, Systems systems) {
         this.t = props.topics();
         this.heldRetention = props.core().heldRetention();
         this.releaseCheckInterval = props.core().releaseCheckInterval();
+        this.receiptsTimeout = props.receipts().timeout();
         this.groupPrefix = props.kafka().groupPrefix();
         this.systems = systems;
     }
@@ -87,6 +90,35 @@ public class Topics {
         return Arrays.stream(DocumentType.values()).map(this::canonical).toList();
     }
 
+    /** Where a system acknowledges its Kafka deliveries, if it sends receipts. */
+    public Optional<String> receipts(SourceSystem system) {
+        Systems.HubSystem s = systems.find(system.id()).orElse(null);
+        if (s == null || !s.descriptor().sendsReceipts()) {
+            return Optional.empty();
+        }
+        String configured = s.settings().topics().receipts();
+        return Optional.of(
+                t.prefix() + (configured != null ? configured : system.id() + ".receipts.v1"));
+    }
+
+    /**
+     * The hub's internal, compacted index of dispatched deliveries awaiting a receipt ({@code
+     * ce_id} → the young person's pseudonym), by which a receipt finds its chain.
+     */
+    public String dispatchIndex() {
+        return t.prefix() + "hub.dispatches.v1";
+    }
+
+    /** The hub's internal, compacted list of deliveries without a receipt after the timeout. */
+    public String unacknowledged() {
+        return t.prefix() + "hub.unacknowledged.v1";
+    }
+
+    /** The hub's internal topics that keep the latest record per key. */
+    public Set<String> compacted() {
+        return Set.of(dispatchIndex(), unacknowledged());
+    }
+
     public String deliveries(SourceSystem system) {
         String configured =
                 systems.find(system.id()).map(s -> s.settings().topics().deliveries()).orElse(null);
@@ -135,13 +167,20 @@ public class Topics {
                     s.descriptor().deliversOverHttp()
                             ? s.settings().httpDelivery().maxOutage().multipliedBy(2)
                             : Duration.ZERO;
-            out.put(deliveries(s.system()), max(r.deliveries(), wait));
+            out.put(
+                    deliveries(s.system()),
+                    max(max(r.deliveries(), wait), receiptsTimeout.multipliedBy(2)));
+            receipts(s.system())
+                    .ifPresent(
+                            rt -> out.put(rt, max(r.receipts(), receiptsTimeout.multipliedBy(2))));
         }
         out.put(deadLetter(), r.deadLetter());
         out.put(held(), max(r.held(), heldRetention.plus(releaseCheckInterval)));
         out.put(audit(), r.audit());
         out.put(notices(), r.canonical());
         out.put(withdrawals(), r.deliveries());
+        out.put(dispatchIndex(), r.deliveries());
+        out.put(unacknowledged(), r.audit());
         return out;
     }
 
@@ -158,8 +197,17 @@ public class Topics {
         all.addAll(canonicalTopics());
         for (Systems.HubSystem s : systems.enabled()) {
             all.add(deliveries(s.system()));
+            receipts(s.system()).ifPresent(all::add);
         }
-        all.addAll(List.of(deadLetter(), held(), audit(), notices(), withdrawals()));
+        all.addAll(
+                List.of(
+                        deadLetter(),
+                        held(),
+                        audit(),
+                        notices(),
+                        withdrawals(),
+                        dispatchIndex(),
+                        unacknowledged()));
         return all;
     }
 }

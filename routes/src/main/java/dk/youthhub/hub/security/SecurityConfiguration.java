@@ -72,7 +72,8 @@ public class SecurityConfiguration {
                                         .requestMatchers(
                                                 "/api/v1/audit/**",
                                                 "/api/v1/held/**",
-                                                "/api/v1/deadletters/**")
+                                                "/api/v1/deadletters/**",
+                                                "/api/v1/unacknowledged")
                                         .hasRole(ROLE_ADMIN)
                                         .anyRequest()
                                         .denyAll())

@@ -76,6 +76,13 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
     public static final String AUDIT_SINK = "audit";
     public static final String DEAD_LETTER_SINK = "dead-letters";
     public static final String WITHDRAWAL_SINK = "withdrawals";
+    public static final String DISPATCH_INDEX_SINK = "dispatch-index";
+    public static final String UNACKNOWLEDGED_SINK = "unacknowledged";
+
+    /** A notice from a recipient's own receipt (not from a POST's answer). */
+    public static final String RECEIPT = "RECEIPT";
+
+    public static final String RECEIPT_REJECTED = "RECEIPT_REJECTED";
     private static final Logger LOG = LoggerFactory.getLogger(CoreProcessor.class);
     private static final Period EIGHTEEN = Period.ofYears(18);
     private static final int PUNCTUATION_CHUNK = 500;
@@ -86,7 +93,9 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
             Duration releaseCheckInterval,
             Duration dedupeWindow,
             int maxPayloadBytes,
-            int maxRecordBytes) {}
+            int maxRecordBytes,
+            Duration receiptsTimeout,
+            Duration receiptsCheckInterval) {}
 
     private final RoutingPolicy routing;
     private final Minimisation minimisation;
@@ -146,6 +155,10 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
                 settings.releaseCheckInterval(),
                 PunctuationType.WALL_CLOCK_TIME,
                 t -> reconsiderAllHeld());
+        context.schedule(
+                settings.receiptsCheckInterval(),
+                PunctuationType.WALL_CLOCK_TIME,
+                t -> markUnacknowledged());
     }
 
     /** A record Kafka would refuse: its decision fails and is dead-lettered. */
@@ -302,11 +315,31 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
         }
         Decision d = new Decision();
         AuditChain.Entry entry = entry(chain, n);
+        boolean receipt = RECEIPT.equals(n.reason()) || RECEIPT_REJECTED.equals(n.reason());
         if (n.ceId() != null) {
-            byte[] dispatched = d.dispatches.get(chain + "|" + n.ceId());
-            if (dispatched != null) {
-                d.dispatches.delete(chain + "|" + n.ceId());
+            String key = chain + "|" + n.ceId();
+            byte[] dispatched = d.dispatches.get(key);
+            if (dispatched != null
+                    && (!receipt
+                            || readTree(dispatched).path("target").asText().equals(n.target()))) {
+                d.dispatches.delete(key);
+                if (readTree(dispatched).path("unacknowledged").asBoolean()) {
+                    d.outs.add(
+                            new Out(
+                                    new Record<>(utf8(n.ceId()), null, clock.millis()),
+                                    UNACKNOWLEDGED_SINK));
+                }
+                if (receipt) {
+                    d.outs.add(
+                            new Out(
+                                    new Record<>(utf8(n.ceId()), null, clock.millis()),
+                                    DISPATCH_INDEX_SINK));
+                }
                 entry = dispatchedEntry(chain, n, dispatched);
+            } else if (receipt) {
+                // a receipt after the first, on another system's topic, or for no dispatch
+                LOG.debug("A receipt that decides nothing was ignored");
+                return;
             }
         }
         chain(d, chain, entry);
@@ -597,7 +630,7 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
                 CloudEvents.delivery(doc, pseudonym, id, connector.descriptor().nativeMediaType());
         d.emit(new Record<>(utf8(pseudonym), delivery, clock.millis(), h), deliverySink(target));
         audit(d, pseudonym, AuditChain.Action.DISPATCHED, doc, target, consentIds, null);
-        if (connector.descriptor().deliversOverHttp()) {
+        if (connector.descriptor().acknowledges()) {
             ObjectNode dispatched = CanonicalJson.mapper().createObjectNode();
             dispatched.put("documentId", doc.documentId());
             dispatched.put("documentType", doc.documentType().id());
@@ -607,6 +640,12 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
             dispatched.put("at", clock.millis());
             consentIds.forEach(dispatched.putArray("consentIds")::add);
             d.dispatches.put(pseudonym + "|" + id, bytes(dispatched));
+            if (connector.descriptor().sendsReceipts()) {
+                d.outs.add(
+                        new Out(
+                                new Record<>(utf8(id), utf8(pseudonym), clock.millis()),
+                                DISPATCH_INDEX_SINK));
+            }
         }
     }
 
@@ -685,6 +724,68 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
             }
             from = chunk.get(chunk.size() - 1).key;
         }
+    }
+
+    /**
+     * Deliveries without their receipt (or answer) after the timeout: audited {@code
+     * UNACKNOWLEDGED} once and listed on {@code hub.unacknowledged.v1} until the receipt comes.
+     */
+    private void markUnacknowledged() {
+        long due = clock.millis() - settings.receiptsTimeout().toMillis();
+        String from = null;
+        while (true) {
+            List<KeyValue<String, byte[]>> chunk = new ArrayList<>(PUNCTUATION_CHUNK);
+            try (KeyValueIterator<String, byte[]> it = dispatchStore.range(from, null)) {
+                while (it.hasNext() && chunk.size() < PUNCTUATION_CHUNK) {
+                    KeyValue<String, byte[]> kv = it.next();
+                    if (from == null || !kv.key.equals(from)) {
+                        chunk.add(kv);
+                    }
+                }
+            }
+            if (chunk.isEmpty()) {
+                return;
+            }
+            chunk.forEach(e -> markIfDue(e, due));
+            from = chunk.get(chunk.size() - 1).key;
+        }
+    }
+
+    private void markIfDue(KeyValue<String, byte[]> e, long due) {
+        ObjectNode dispatched = (ObjectNode) readTree(e.value);
+        if (dispatched.path("unacknowledged").asBoolean() || dispatched.path("at").asLong() > due) {
+            return;
+        }
+        String pseudonym = e.key.substring(0, e.key.indexOf('|'));
+        String ceId = e.key.substring(pseudonym.length() + 1);
+        Decision d = new Decision();
+        dispatched.put("unacknowledged", true);
+        d.dispatches.put(e.key, bytes(dispatched));
+        chain(
+                d,
+                pseudonym,
+                new AuditChain.Entry(
+                        clock.instant(),
+                        AuditChain.Action.UNACKNOWLEDGED,
+                        dispatched.path("documentId").asText(null),
+                        dispatched.path("documentType").asText(null),
+                        dispatched.path("documentVersion").asLong(),
+                        pseudonym,
+                        dispatched.path("source").asText(null),
+                        dispatched.path("target").asText(null),
+                        List.of(),
+                        "NO_RECEIPT",
+                        null,
+                        signing.pseudonymKeyId()));
+        ObjectNode listed = dispatched.deepCopy();
+        listed.remove(List.of("unacknowledged", "consentIds"));
+        listed.put("ceId", ceId);
+        listed.put("pseudonym", pseudonym);
+        d.outs.add(
+                new Out(
+                        new Record<>(utf8(ceId), bytes(listed), clock.millis()),
+                        UNACKNOWLEDGED_SINK));
+        d.apply();
     }
 
     private void reconsiderOne(KeyValue<String, byte[]> e) {

@@ -52,7 +52,9 @@ public final class CoreTopology {
                                         core.releaseCheckInterval(),
                                         props.dedupe().window(),
                                         props.limits().maxPayloadBytes(),
-                                        props.limits().maxRecordBytes()),
+                                        props.limits().maxRecordBytes(),
+                                        props.receipts().timeout(),
+                                        props.receipts().checkInterval()),
                                 signing),
                 SOURCE);
         t.addStateStore(
@@ -104,6 +106,18 @@ public final class CoreTopology {
         t.addSink(
                 CoreProcessor.AUDIT_SINK,
                 topics.audit(),
+                new ByteArraySerializer(),
+                new ByteArraySerializer(),
+                PROCESSOR);
+        t.addSink(
+                CoreProcessor.DISPATCH_INDEX_SINK,
+                topics.dispatchIndex(),
+                new ByteArraySerializer(),
+                new ByteArraySerializer(),
+                PROCESSOR);
+        t.addSink(
+                CoreProcessor.UNACKNOWLEDGED_SINK,
+                topics.unacknowledged(),
                 new ByteArraySerializer(),
                 new ByteArraySerializer(),
                 PROCESSOR);

@@ -32,7 +32,11 @@ class DefaultConfigurationTest {
                         "hub.held.v1",
                         "hub.audit.v1",
                         "hub.notices.v1",
-                        "hub.withdrawals.v1");
+                        "hub.withdrawals.v1",
+                        "dubu.receipts.v1",
+                        "dhuv.receipts.v1",
+                        "hub.dispatches.v1",
+                        "hub.unacknowledged.v1");
         assertThat(props.topics().partitions()).isEqualTo(6);
         assertThat(props.limits().maxPayloadBytes()).isEqualTo(512 * 1024);
     }

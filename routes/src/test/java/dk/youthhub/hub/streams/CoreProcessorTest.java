@@ -92,6 +92,8 @@ class CoreProcessorTest {
     private TestInputTopic<byte[], byte[]> notices;
     private TestOutputTopic<byte[], byte[]> dead;
     private TestOutputTopic<byte[], byte[]> withdrawals;
+    private TestOutputTopic<byte[], byte[]> dispatchIndex;
+    private TestOutputTopic<byte[], byte[]> unacknowledged;
     private final PoisonRecords poison = new PoisonRecords();
 
     /** The recipient whose renderer has a defect, if any. */
@@ -178,6 +180,16 @@ class CoreProcessorTest {
         held =
                 driver.createOutputTopic(
                         topics.held(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        dispatchIndex =
+                driver.createOutputTopic(
+                        topics.dispatchIndex(),
+                        new ByteArrayDeserializer(),
+                        new ByteArrayDeserializer());
+        unacknowledged =
+                driver.createOutputTopic(
+                        topics.unacknowledged(),
+                        new ByteArrayDeserializer(),
+                        new ByteArrayDeserializer());
         withdrawals =
                 driver.createOutputTopic(
                         topics.withdrawals(),
@@ -472,6 +484,91 @@ class CoreProcessorTest {
                         "CONSENT_REVOKED"));
         assertThat(actions(p)).endsWith("REJECTED>jobcenter:CONSENT_REVOKED");
         assertThat(lastAudit("REJECTED").get("documentId").asText()).endsWith(":HP-1");
+    }
+
+    @Test
+    void aReceiptOnTheRecipientsOwnTopicDeliversTheFirstCountsAndLateOnesStillTell()
+            throws Exception {
+        Person p = person(LocalDate.of(2005, 5, 5));
+        send(
+                consent(
+                        p,
+                        "S-1",
+                        1,
+                        Consent.Status.GIVEN,
+                        Consent.GivenBy.YOUNG_PERSON,
+                        List.of("dubu", "uu"),
+                        "all",
+                        START_DAY));
+        send(jobplan(p, "JP-1", 1));
+        String dubuCeId = header(deliveries.get(SourceSystem.of("dubu")).readRecord(), "ce_id");
+        TestRecord<byte[], byte[]> indexed = dispatchIndex.readRecord();
+        assertThat(new String(indexed.key(), StandardCharsets.UTF_8)).isEqualTo(dubuCeId);
+        assertThat(new String(indexed.value(), StandardCharsets.UTF_8)).isEqualTo(p.pseudonym);
+        assertThat(dispatchIndex.isEmpty())
+                .as("UU sends no receipts: nothing to wait for")
+                .isTrue();
+
+        Notice onAnotherTopic =
+                new Notice(
+                        AuditChain.Action.DELIVERED,
+                        dubuCeId,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "dhuv",
+                        CoreProcessor.RECEIPT);
+        notice(p.pseudonym, onAnotherTopic);
+        assertThat(actions(p)).noneMatch(a -> a.startsWith("DELIVERED"));
+
+        Notice receipt =
+                new Notice(
+                        AuditChain.Action.DELIVERED,
+                        dubuCeId,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "dubu",
+                        CoreProcessor.RECEIPT);
+        notice(p.pseudonym, receipt);
+        notice(p.pseudonym, receipt);
+        assertThat(actions(p).stream().filter(a -> a.startsWith("DELIVERED")))
+                .containsExactly("DELIVERED>dubu:RECEIPT");
+        assertThat(lastAudit("DELIVERED").get("documentId").asText()).endsWith(":JP-1");
+
+        // a second document gets no receipt: UNACKNOWLEDGED after the timeout, listed until a
+        // late receipt comes
+        send(jobplan(p, "JP-2", 1));
+        String late = header(deliveries.get(SourceSystem.of("dubu")).readRecord(), "ce_id");
+        clock.now = clock.now.plus(props.receipts().timeout()).plusSeconds(1);
+        driver.advanceWallClockTime(props.receipts().checkInterval());
+        assertThat(actions(p)).endsWith("UNACKNOWLEDGED>dubu:NO_RECEIPT");
+        TestRecord<byte[], byte[]> listed = unacknowledged.readRecord();
+        assertThat(new String(listed.key(), StandardCharsets.UTF_8)).isEqualTo(late);
+        assertThat(new String(listed.value(), StandardCharsets.UTF_8))
+                .contains(":JP-2", "\"target\":\"dubu\"", p.pseudonym);
+        driver.advanceWallClockTime(props.receipts().checkInterval());
+        assertThat(actions(p).stream().filter(a -> a.startsWith("UNACKNOWLEDGED")))
+                .as("once")
+                .hasSize(1);
+
+        notice(
+                p.pseudonym,
+                new Notice(
+                        AuditChain.Action.DELIVERED,
+                        late,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "dubu",
+                        CoreProcessor.RECEIPT));
+        assertThat(actions(p)).endsWith("DELIVERED>dubu:RECEIPT");
+        TestRecord<byte[], byte[]> removed = unacknowledged.readRecord();
+        assertThat(new String(removed.key(), StandardCharsets.UTF_8)).isEqualTo(late);
+        assertThat(removed.value()).isNull();
     }
 
     @Test
@@ -818,6 +915,10 @@ class CoreProcessorTest {
         String topic = header(letter, "hub_source_topic");
         driver.createInputTopic(topic, new ByteArraySerializer(), new ByteArraySerializer())
                 .pipeInput(new TestRecord<>(letter.key(), letter.value(), h));
+    }
+
+    private CanonicalDocument jobplan(Person p, String id, long version) throws Exception {
+        return withPerson(sample("jobplan"), p, id, version);
     }
 
     private CanonicalDocument handleplan(Person p, String id, long version) throws Exception {

@@ -34,6 +34,8 @@ import org.springframework.boot.test.context.SpringBootTest;
             "hub.systems.jobcenter.http-delivery.breaker-failure-threshold=5",
             "hub.systems.jobcenter.http-delivery.breaker-open-ms=1500",
             "hub.systems.uu.file-drop.poll-interval=200ms",
+            "hub.receipts.timeout=8s",
+            "hub.receipts.check-interval=1s",
             "hub.stage.max-retry-backoff-ms=500"
         })
 public abstract class HubIT {

@@ -23,6 +23,7 @@ public final class DhuvConnector extends AbstractConnector {
                             DocumentType.ASSESSMENT,
                             DocumentType.CONSENT)
                     .receivesEveryDocumentType()
+                    .sendsReceipts()
                     .receivesFromAge(Period.of(17, 6, 0))
                     .build();
     static final SourceSystem SYSTEM = DESCRIPTOR.system();

@@ -17,6 +17,7 @@ public final class DubuConnector extends AbstractConnector {
                             DocumentType.ASSESSMENT,
                             DocumentType.CONSENT)
                     .receivesEveryDocumentType()
+                    .sendsReceipts()
                     .build();
     static final SourceSystem SYSTEM = DESCRIPTOR.system();
 

@@ -1,6 +1,5 @@
-package dk.youthhub.hub.delivery;
+package dk.youthhub.hub.kafka;
 
-import dk.youthhub.hub.kafka.KafkaClients;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -16,33 +15,41 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The deliveries the core has withdrawn after dispatching them ({@code hub.withdrawals.v1}: {@code
- * ce_id} → reason, e.g. {@code CONSENT_REVOKED}), read continuously from the start of the topic by
- * every instance, so an HTTP delivery can be checked just before each call.
+ * The latest value of each key of a topic, read continuously from its start by every instance (a
+ * tombstone removes the key): a small, shared view such as the withdrawn deliveries or the
+ * unacknowledged ones.
  */
-final class Withdrawals implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(Withdrawals.class);
+public final class TopicView implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TopicView.class);
 
-    private final Map<String, String> withdrawn = new ConcurrentHashMap<>();
+    private final Map<String, String> latest = new ConcurrentHashMap<>();
     private final KafkaClients clients;
     private final String topic;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private volatile boolean running;
     private Thread thread;
 
-    Withdrawals(KafkaClients clients, String topic) {
+    public TopicView(KafkaClients clients, String topic) {
         this.clients = clients;
         this.topic = topic;
     }
 
-    /** Why this delivery is not to be sent any more, if it is not. */
-    Optional<String> reason(String ceId) {
-        return Optional.ofNullable(withdrawn.get(ceId));
+    /** The latest value of a key. */
+    public Optional<String> get(String key) {
+        return Optional.ofNullable(latest.get(key));
     }
 
-    synchronized void start() {
+    /** Every key's latest value. */
+    public Map<String, String> all() {
+        return Map.copyOf(latest);
+    }
+
+    public synchronized void start() {
+        if (thread != null) {
+            return;
+        }
         running = true;
-        thread = new Thread(this::run, "withdrawals");
+        thread = new Thread(this::run, "view-" + topic);
         thread.setDaemon(true);
         thread.start();
     }
@@ -59,17 +66,21 @@ final class Withdrawals implements AutoCloseable {
                 c.seekToBeginning(partitions);
                 while (running) {
                     for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
-                        if (r.key() != null && r.value() != null) {
-                            withdrawn.put(
-                                    new String(r.key(), StandardCharsets.UTF_8),
-                                    new String(r.value(), StandardCharsets.UTF_8));
+                        if (r.key() == null) {
+                            continue;
+                        }
+                        String key = new String(r.key(), StandardCharsets.UTF_8);
+                        if (r.value() == null) {
+                            latest.remove(key);
+                        } else {
+                            latest.put(key, new String(r.value(), StandardCharsets.UTF_8));
                         }
                     }
                 }
             } catch (WakeupException stopping) {
                 return;
             } catch (KafkaException e) {
-                LOG.warn("Withdrawals cannot be read now: {}", e.getClass().getSimpleName());
+                LOG.warn("{} cannot be read now: {}", topic, e.getClass().getSimpleName());
                 try {
                     Thread.sleep(1000);
                 } catch (InterruptedException interrupted) {
@@ -81,7 +92,7 @@ final class Withdrawals implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         running = false;
         KafkaConsumer<byte[], byte[]> c = consumer;
         if (c != null) {
