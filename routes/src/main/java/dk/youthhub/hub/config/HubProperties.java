@@ -96,6 +96,7 @@ public record HubProperties(
             @NotNull Duration canonical,
             @NotNull Duration deliveries,
             @NotNull Duration receipts,
+            @NotNull Duration outcomes,
             @NotNull Duration held,
             @NotNull Duration deadLetter,
             @NotNull Duration audit) {}

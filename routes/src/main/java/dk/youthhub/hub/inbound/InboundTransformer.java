@@ -112,7 +112,11 @@ public final class InboundTransformer {
 
     /** What is known of a rejected input that was mapped. */
     public record Mapped(
-            String pseudonym, String documentId, String documentType, long documentVersion) {}
+            String pseudonym,
+            String documentId,
+            String documentType,
+            long documentVersion,
+            String eventId) {}
 
     /**
      * @param position where the input is, for {@code ce_id} and logs
@@ -143,7 +147,8 @@ public final class InboundTransformer {
                             pseudonymizer.pseudonym(doc.youngPerson().cpr()),
                             doc.documentId(),
                             doc.documentType().id(),
-                            doc.version());
+                            doc.version(),
+                            doc.provenance().sourceEventId());
         } catch (RuntimeException unreadable) {
             return null;
         }

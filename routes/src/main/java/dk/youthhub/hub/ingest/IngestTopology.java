@@ -248,7 +248,8 @@ public final class IngestTopology {
                             mapped == null ? null : mapped.documentVersion(),
                             transformer.system(),
                             reason.target(),
-                            reason.code().name());
+                            reason.code().name(),
+                            mapped == null ? null : mapped.eventId());
             context.forward(
                     new Record<>(
                             l.key(),

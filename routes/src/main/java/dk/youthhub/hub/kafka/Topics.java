@@ -90,6 +90,11 @@ public class Topics {
         return Arrays.stream(DocumentType.values()).map(this::canonical).toList();
     }
 
+    /** Where the hub tells a system what became of each event it sent, if it sends any. */
+    public Optional<String> outcomes(SourceSystem system) {
+        return events(system).map(e -> t.prefix() + system.id() + ".outcomes.v1");
+    }
+
     /** Where a system acknowledges its Kafka deliveries, if it sends receipts. */
     public Optional<String> receipts(SourceSystem system) {
         Systems.HubSystem s = systems.find(system.id()).orElse(null);
@@ -160,6 +165,7 @@ public class Topics {
         Map<String, Duration> out = new LinkedHashMap<>();
         for (Systems.HubSystem s : systems.enabled()) {
             events(s.system()).ifPresent(e -> out.put(e, r.events()));
+            outcomes(s.system()).ifPresent(o -> out.put(o, r.outcomes()));
         }
         canonicalTopics().forEach(c -> out.put(c, r.canonical()));
         for (Systems.HubSystem s : systems.enabled()) {
@@ -193,6 +199,7 @@ public class Topics {
         List<String> all = new ArrayList<>();
         for (Systems.HubSystem s : systems.enabled()) {
             events(s.system()).ifPresent(all::add);
+            outcomes(s.system()).ifPresent(all::add);
         }
         all.addAll(canonicalTopics());
         for (Systems.HubSystem s : systems.enabled()) {

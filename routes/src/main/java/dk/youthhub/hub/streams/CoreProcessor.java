@@ -114,6 +114,7 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
     private KeyValueStore<String, byte[]> dispatchStore;
     private SeenWindow seen;
     private final AuditSigning signing;
+    private final java.util.Set<String> outcomeSinks;
 
     public CoreProcessor(
             RoutingPolicy routing,
@@ -124,8 +125,10 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
             PoisonRecords poison,
             Clock clock,
             Settings settings,
-            AuditSigning signing) {
+            AuditSigning signing,
+            java.util.Set<String> outcomeSinks) {
         this.signing = signing;
+        this.outcomeSinks = java.util.Set.copyOf(outcomeSinks);
         this.routing = routing;
         this.minimisation = minimisation;
         this.registry = registry;
@@ -134,6 +137,11 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
         this.poison = poison;
         this.clock = clock;
         this.settings = settings;
+    }
+
+    /** The sink of what became of a system's events. */
+    public static String outcomeSink(SourceSystem source) {
+        return "outcomes-" + source.id();
     }
 
     /** The sink of a recipient's deliveries. */
@@ -315,6 +323,7 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
         }
         Decision d = new Decision();
         AuditChain.Entry entry = entry(chain, n);
+        String eventId = null;
         boolean receipt = RECEIPT.equals(n.reason()) || RECEIPT_REJECTED.equals(n.reason());
         if (n.ceId() != null) {
             String key = chain + "|" + n.ceId();
@@ -336,6 +345,7 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
                                     DISPATCH_INDEX_SINK));
                 }
                 entry = dispatchedEntry(chain, n, dispatched);
+                eventId = readTree(dispatched).path("eventId").asText(null);
             } else if (receipt) {
                 // a receipt after the first, on another system's topic, or for no dispatch
                 LOG.debug("A receipt that decides nothing was ignored");
@@ -343,6 +353,14 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
             }
         }
         chain(d, chain, entry);
+        outcome(
+                d,
+                chain,
+                entry.source(),
+                n.eventId() != null ? n.eventId() : eventId,
+                entry.action(),
+                entry.reason(),
+                entry.target());
         d.apply();
     }
 
@@ -637,6 +655,7 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
             dispatched.put("documentVersion", doc.version());
             dispatched.put("source", doc.provenance().sourceSystem().id());
             dispatched.put("target", target.id());
+            dispatched.put("eventId", doc.provenance().sourceEventId());
             dispatched.put("at", clock.millis());
             consentIds.forEach(dispatched.putArray("consentIds")::add);
             d.dispatches.put(pseudonym + "|" + id, bytes(dispatched));
@@ -863,6 +882,63 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
                         reason,
                         null,
                         signing.pseudonymKeyId()));
+        outcome(
+                d,
+                pseudonym,
+                doc.provenance().sourceSystem().id(),
+                doc.provenance().sourceEventId(),
+                action,
+                reason,
+                target == null ? null : target.id());
+    }
+
+    /**
+     * What became of an event, for the system that sent it ({@code <source>.outcomes.v1}, keyed by
+     * the pseudonym): no CPR number, no content. Actions that are not an event's outcome are left
+     * out.
+     */
+    private void outcome(
+            Decision d,
+            String pseudonym,
+            String source,
+            String eventId,
+            AuditChain.Action action,
+            String code,
+            String target) {
+        String outcome =
+                switch (action) {
+                    case RECEIVED -> "REPLAY".equals(code) ? null : "ACCEPTED";
+                    case HELD,
+                            RELEASED,
+                            EXPIRED,
+                            DISPATCHED,
+                            DELIVERED,
+                            DELIVERY_FAILED,
+                            REJECTED,
+                            DEAD_LETTERED ->
+                            action.name();
+                    default -> null;
+                };
+        if (outcome == null
+                || source == null
+                || eventId == null
+                || !outcomeSinks.contains(source)) {
+            return;
+        }
+        ObjectNode o = CanonicalJson.mapper().createObjectNode();
+        o.put("event_id", eventId);
+        o.put("outcome", outcome);
+        if (code != null && !"ACCEPTED".equals(outcome)) {
+            o.put("code", code);
+        }
+        if (target != null) {
+            o.put("target", target);
+        }
+        o.put("time", clock.instant().toString());
+        d.outs.add(
+                new Out(
+                        new Record<>(utf8(pseudonym), bytes(o), clock.millis()),
+                        outcomeSink(SourceSystem.of(source))));
     }
 
     /** The next record of a chain ({@code pseudonym} or {@code unidentified}): one writer, here. */

@@ -55,7 +55,8 @@ public final class CoreTopology {
                                         props.limits().maxRecordBytes(),
                                         props.receipts().timeout(),
                                         props.receipts().checkInterval()),
-                                signing),
+                                signing,
+                                outcomeSources(systems, topics)),
                 SOURCE);
         t.addStateStore(
                 Stores.keyValueStoreBuilder(
@@ -97,6 +98,17 @@ public final class CoreTopology {
                     new ByteArraySerializer(),
                     PROCESSOR);
         }
+        for (Systems.HubSystem source : systems.enabled()) {
+            topics.outcomes(source.system())
+                    .ifPresent(
+                            topic ->
+                                    t.addSink(
+                                            CoreProcessor.outcomeSink(source.system()),
+                                            topic,
+                                            new ByteArraySerializer(),
+                                            new ByteArraySerializer(),
+                                            PROCESSOR));
+        }
         t.addSink(
                 CoreProcessor.HELD_SINK,
                 topics.held(),
@@ -134,5 +146,12 @@ public final class CoreTopology {
                 new ByteArraySerializer(),
                 PROCESSOR);
         return t;
+    }
+
+    private static java.util.Set<String> outcomeSources(Systems systems, Topics topics) {
+        return systems.enabled().stream()
+                .filter(s -> topics.outcomes(s.system()).isPresent())
+                .map(Systems.HubSystem::id)
+                .collect(java.util.stream.Collectors.toSet());
     }
 }

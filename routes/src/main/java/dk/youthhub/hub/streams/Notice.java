@@ -15,6 +15,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  *
  * @param ceId the delivery's {@code ce_id}, for {@code DELIVERED} and {@code DELIVERY_FAILED}
  * @param source the originating system, where known
+ * @param eventId the source's event id, where known: the sender is told what became of it
  */
 public record Notice(
         AuditChain.Action action,
@@ -24,7 +25,20 @@ public record Notice(
         Long documentVersion,
         String source,
         String target,
-        String reason) {
+        String reason,
+        String eventId) {
+
+    public Notice(
+            AuditChain.Action action,
+            String ceId,
+            String documentId,
+            String documentType,
+            Long documentVersion,
+            String source,
+            String target,
+            String reason) {
+        this(action, ceId, documentId, documentType, documentVersion, source, target, reason, null);
+    }
 
     public byte[] bytes() {
         try {

@@ -36,6 +36,10 @@ class DefaultConfigurationTest {
                         "dubu.receipts.v1",
                         "dhuv.receipts.v1",
                         "hub.dispatches.v1",
+                        "dubu.outcomes.v1",
+                        "dhuv.outcomes.v1",
+                        "jobcenter.outcomes.v1",
+                        "uu.outcomes.v1",
                         "hub.unacknowledged.v1");
         assertThat(props.topics().partitions()).isEqualTo(6);
         assertThat(props.limits().maxPayloadBytes()).isEqualTo(512 * 1024);

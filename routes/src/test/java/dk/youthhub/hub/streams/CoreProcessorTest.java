@@ -93,6 +93,7 @@ class CoreProcessorTest {
     private TestOutputTopic<byte[], byte[]> dead;
     private TestOutputTopic<byte[], byte[]> withdrawals;
     private TestOutputTopic<byte[], byte[]> dispatchIndex;
+    private TestOutputTopic<byte[], byte[]> jobcenterOutcomes;
     private TestOutputTopic<byte[], byte[]> unacknowledged;
     private final PoisonRecords poison = new PoisonRecords();
 
@@ -180,6 +181,11 @@ class CoreProcessorTest {
         held =
                 driver.createOutputTopic(
                         topics.held(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        jobcenterOutcomes =
+                driver.createOutputTopic(
+                        topics.outcomes(SourceSystem.of("jobcenter")).orElseThrow(),
+                        new ByteArrayDeserializer(),
+                        new ByteArrayDeserializer());
         dispatchIndex =
                 driver.createOutputTopic(
                         topics.dispatchIndex(),
@@ -537,6 +543,28 @@ class CoreProcessorTest {
         assertThat(actions(p).stream().filter(a -> a.startsWith("DELIVERED")))
                 .containsExactly("DELIVERED>dubu:RECEIPT");
         assertThat(lastAudit("DELIVERED").get("documentId").asText()).endsWith(":JP-1");
+
+        // the job centre, which sent the plan, is told what became of its event
+        List<String> told = new ArrayList<>();
+        String eventId = null;
+        for (TestRecord<byte[], byte[]> r : jobcenterOutcomes.readRecordsToList()) {
+            assertThat(new String(r.key(), StandardCharsets.UTF_8)).isEqualTo(p.pseudonym);
+            JsonNode o = CanonicalJson.mapper().readTree(r.value());
+            assertThat(o.toString()).doesNotContain(p.cpr);
+            eventId = eventId == null ? o.get("event_id").asText() : eventId;
+            assertThat(o.get("event_id").asText()).isEqualTo(eventId);
+            told.add(
+                    o.get("outcome").asText()
+                            + (o.hasNonNull("target") ? ">" + o.get("target").asText() : "")
+                            + (o.hasNonNull("code") ? ":" + o.get("code").asText() : ""));
+        }
+        assertThat(told)
+                .containsExactlyInAnyOrder(
+                        "ACCEPTED",
+                        "DISPATCHED>dubu",
+                        "DISPATCHED>uu",
+                        "HELD>dhuv:NO_CONSENT",
+                        "DELIVERED>dubu:RECEIPT");
 
         // a second document gets no receipt: UNACKNOWLEDGED after the timeout, listed until a
         // late receipt comes

@@ -1,0 +1,97 @@
+package dk.youthhub.hub.receipts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.youthhub.connector.CanonicalJson;
+import dk.youthhub.hub.fault.SequencedInput;
+import dk.youthhub.hub.support.HubIT;
+import dk.youthhub.hub.support.Records;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Outcomes to the sender on the real broker: the DHUV-like system learns on {@code
+ * dhuv.outcomes.v1}, by its own event ids and without a CPR number, that an event was accepted,
+ * dispatched, held, or dead-lettered.
+ */
+class OutcomesIT extends HubIT {
+    private static final String OUTCOMES = "it.dhuv.outcomes.v1";
+
+    @Test
+    void aSourceLearnsWhatBecameOfEachEventItSent() throws Exception {
+        SequencedInput input = new SequencedInput();
+        int person = 31;
+        String cpr = SequencedInput.cpr(person);
+        String consentEvent = UUID.randomUUID().toString();
+        String badConsentEvent = UUID.randomUUID().toString();
+        Records.send(servers, "it.dhuv.events.v1", null, consent(consentEvent, cpr, "dubu"));
+        Records.send(servers, "it.dhuv.events.v1", null, consent(badConsentEvent, cpr, "skat"));
+        byte[] plan = input.plan(person, 0, "Mål for udfald");
+        String planEvent = CanonicalJson.mapper().readTree(plan).get("haendelse_id").asText();
+        Records.send(servers, "it.dhuv.events.v1", null, plan);
+
+        List<ConsumerRecord<byte[], byte[]>> told =
+                Records.readUntil(
+                        servers,
+                        OUTCOMES,
+                        "read_committed",
+                        rs ->
+                                outcomes(rs, planEvent).contains("DISPATCHED>dubu")
+                                        && outcomes(rs, planEvent)
+                                                .contains("HELD>jobcenter:NO_CONSENT")
+                                        && !outcomes(rs, badConsentEvent).isEmpty()
+                                        && !outcomes(rs, consentEvent).isEmpty());
+        assertThat(outcomes(told, consentEvent)).containsExactly("ACCEPTED");
+        assertThat(outcomes(told, badConsentEvent))
+                .containsExactly("DEAD_LETTERED:SCHEMA_VIOLATION");
+        assertThat(outcomes(told, planEvent))
+                .contains("ACCEPTED", "DISPATCHED>dubu", "HELD>jobcenter:NO_CONSENT");
+        assertThat(told)
+                .filteredOn(r -> Records.text(r.value()).contains(planEvent))
+                .allSatisfy(
+                        r -> {
+                            assertThat(Records.text(r.value())).doesNotContain(cpr);
+                            assertThat(new String(r.key(), StandardCharsets.UTF_8)).hasSize(64);
+                        });
+    }
+
+    private static List<String> outcomes(List<ConsumerRecord<byte[], byte[]>> rs, String eventId) {
+        List<String> out = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r : rs) {
+            try {
+                JsonNode o = CanonicalJson.mapper().readTree(r.value());
+                if (eventId.equals(o.path("event_id").asText())) {
+                    out.add(
+                            o.get("outcome").asText()
+                                    + (o.hasNonNull("target") ? ">" + o.get("target").asText() : "")
+                                    + (o.hasNonNull("code") ? ":" + o.get("code").asText() : ""));
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
+
+    private static byte[] consent(String eventId, String cpr, String recipient) {
+        return ("{\"haendelse_id\":\""
+                        + eventId
+                        + "\",\"haendelse_type\":\"SAMTYKKE_REGISTRERET\","
+                        + "\"tidspunkt\":\"2026-04-03T09:15:00+02:00\",\"kommune\":\"157\","
+                        + "\"borger\":{\"cpr\":\""
+                        + cpr
+                        + "\"},\"sag\":{\"sags_nr\":\"DHUV-157-1\"},"
+                        + "\"samtykke\":{\"samtykke_id\":\"S-"
+                        + UUID.randomUUID()
+                        + "\",\"status\":\"GIVET\",\"modtagere\":[\""
+                        + recipient
+                        + "\"],\"dokumenttyper\":[\"alle\"],\"gyldig_fra\":\"2026-01-01\","
+                        + "\"gyldig_til\":\"2036-01-01\"}}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+}
