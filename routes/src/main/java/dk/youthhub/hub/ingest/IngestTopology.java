@@ -1,6 +1,9 @@
 package dk.youthhub.hub.ingest;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.youthhub.canonical.DocumentType;
+import dk.youthhub.canonical.SourceSystem;
+import dk.youthhub.connector.CanonicalJson;
 import dk.youthhub.connector.ErrorCode;
 import dk.youthhub.hub.core.AuditChain;
 import dk.youthhub.hub.deadletter.DeadLetters;
@@ -13,6 +16,7 @@ import dk.youthhub.hub.streams.SeenWindow;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -121,12 +125,24 @@ public final class IngestTopology {
         return b.build();
     }
 
+    /**
+     * A canonical record to its type's topic; a {@code DUPLICATE} outcome (no {@code ce_type}) to
+     * the outcomes topic of the system in its {@code ce_source}.
+     */
     private static TopicNameExtractor<byte[], byte[]> canonicalTopic(Topics topics) {
         return (key, value, context) -> {
-            String type =
-                    new String(
-                            context.headers().lastHeader(CloudEvents.TYPE).value(),
-                            StandardCharsets.UTF_8);
+            Header typeHeader = context.headers().lastHeader(CloudEvents.TYPE);
+            if (typeHeader == null) {
+                return topics.outcomes(
+                                SourceSystem.of(
+                                        new String(
+                                                context.headers()
+                                                        .lastHeader(CloudEvents.SOURCE)
+                                                        .value(),
+                                                StandardCharsets.UTF_8)))
+                        .orElseThrow(() -> new IllegalStateException("no outcomes topic"));
+            }
+            String type = new String(typeHeader.value(), StandardCharsets.UTF_8);
             return Arrays.stream(DocumentType.values())
                     .filter(t -> t.cloudEventType().equals(type))
                     .findFirst()
@@ -281,10 +297,33 @@ public final class IngestTopology {
         public void process(Record<byte[], byte[]> record) {
             Header event = record.headers().lastHeader(EVENT);
             record.headers().remove(EVENT);
-            if (event == null
-                    || seen.firstTime(new String(event.value(), StandardCharsets.UTF_8))) {
+            if (event == null) {
                 context.forward(record);
-            } // else the same event again: one canonical record per event
+                return;
+            }
+            String key = new String(event.value(), StandardCharsets.UTF_8);
+            if (seen.firstTime(key)) {
+                context.forward(record);
+                return;
+            }
+            // the same event again: one canonical record per event, and the sender is told
+            int bar = key.indexOf('|');
+            ObjectNode o = CanonicalJson.mapper().createObjectNode();
+            o.put("event_id", key.substring(bar + 1));
+            o.put("outcome", "DUPLICATE");
+            o.put("time", Instant.ofEpochMilli(context.currentSystemTimeMs()).toString());
+            RecordHeaders h = new RecordHeaders();
+            h.add(CloudEvents.SOURCE, key.substring(0, bar).getBytes(StandardCharsets.UTF_8));
+            try {
+                context.forward(
+                        new Record<>(
+                                record.key(),
+                                CanonicalJson.mapper().writeValueAsBytes(o),
+                                record.timestamp(),
+                                h));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("an outcome could not be written", e);
+            }
         }
     }
 }

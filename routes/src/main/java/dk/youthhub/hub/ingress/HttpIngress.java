@@ -1,6 +1,7 @@
 package dk.youthhub.hub.ingress;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dk.youthhub.connector.CanonicalJson;
 import dk.youthhub.connector.ConnectorDescriptor;
 import dk.youthhub.connector.ErrorCode;
@@ -16,7 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -47,13 +50,16 @@ public class HttpIngress {
     private final Map<String, Target> targets = new LinkedHashMap<>();
     private final Producer<byte[], byte[]> producer;
     private final int maxPayloadBytes;
+    private final EventOutcomes outcomes;
 
     public HttpIngress(
             Systems systems,
             KafkaClients clients,
             Topics topics,
             Pseudonymizer pseudonymizer,
-            HubProperties props) {
+            HubProperties props,
+            EventOutcomes outcomes) {
+        this.outcomes = outcomes;
         for (Systems.HubSystem s : systems.inbound(ConnectorDescriptor.Inbound.HTTP_INGRESS)) {
             targets.put(
                     s.id(),
@@ -110,14 +116,16 @@ public class HttpIngress {
         InboundTransformer.Canonical canonical = (InboundTransformer.Canonical) outcome;
         String eventId = canonical.eventKey().substring(canonical.eventKey().indexOf('|') + 1);
         try {
-            var metadata =
-                    producer.send(
-                                    new ProducerRecord<>(
-                                            target.topic(),
-                                            canonical.pseudonym().getBytes(StandardCharsets.UTF_8),
-                                            body))
-                            .get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            ProducerRecord<byte[], byte[]> stored =
+                    new ProducerRecord<>(
+                            target.topic(),
+                            canonical.pseudonym().getBytes(StandardCharsets.UTF_8),
+                            body);
+            stored.headers().add(EventOutcomes.EVENT_ID, eventId.getBytes(StandardCharsets.UTF_8));
+            var metadata = producer.send(stored).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            outcomes.accepted(system, eventId);
             in.setHeader(Exchange.HTTP_RESPONSE_CODE, 202);
+            in.setHeader("Location", "/api/v1/" + system + "/events/" + eventId);
             in.setHeader(Exchange.CONTENT_TYPE, "application/json");
             in.setBody(
                     CanonicalJson.mapper()
@@ -141,6 +149,25 @@ public class HttpIngress {
             in.setHeader("Retry-After", "5");
             answer(in, 503, Problems.of(503, "The event could not be stored now; send it again"));
         }
+    }
+
+    /** {@code GET /api/v1/<id>/events/{eventId}}: what became of one of the system's events. */
+    public void outcomesOf(String system, Exchange exchange) throws JsonProcessingException {
+        Message in = exchange.getMessage();
+        String eventId = in.getHeader("eventId", String.class);
+        in.removeHeaders("*");
+        Optional<List<JsonNode>> known =
+                eventId == null ? Optional.empty() : outcomes.of(system, eventId);
+        if (known.isEmpty()) {
+            answer(in, 404, Problems.of(404, "No event of yours has that id"));
+            return;
+        }
+        var out = CanonicalJson.mapper().createObjectNode();
+        out.put("eventId", eventId);
+        out.set("outcomes", CanonicalJson.mapper().valueToTree(known.get()));
+        in.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
+        in.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        in.setBody(CanonicalJson.mapper().writeValueAsBytes(out));
     }
 
     private static void answer(Message in, int status, byte[] problem) {

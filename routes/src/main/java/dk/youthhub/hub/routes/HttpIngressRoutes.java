@@ -29,6 +29,14 @@ public class HttpIngressRoutes extends RouteBuilder {
             from("direct:" + system + "-ingress")
                     .routeId(system + "-ingress-store")
                     .process(exchange -> ingress.accept(system, exchange));
+            rest("/api/v1/" + system)
+                    .get("/events/{eventId}")
+                    .id(system + "-event-outcomes")
+                    .produces("application/json")
+                    .to("direct:" + system + "-event-outcomes");
+            from("direct:" + system + "-event-outcomes")
+                    .routeId(system + "-event-outcomes-read")
+                    .process(exchange -> ingress.outcomesOf(system, exchange));
         }
     }
 }

@@ -61,6 +61,15 @@ public class SecurityConfiguration {
                                         // themselves
                                         .requestMatchers(HttpMethod.POST, "/demo/**")
                                         .permitAll()
+                                        .requestMatchers(
+                                                HttpMethod.GET, "/api/v1/{system}/events/{eventId}")
+                                        .access(
+                                                (auth, context) ->
+                                                        ownIngress(
+                                                                auth.get(),
+                                                                context.getVariables()
+                                                                        .get("system"),
+                                                                ingresses(systems)))
                                         .requestMatchers(HttpMethod.POST, "/api/v1/{system}/events")
                                         .access(
                                                 (auth, context) ->

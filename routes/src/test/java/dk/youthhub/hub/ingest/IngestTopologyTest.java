@@ -132,6 +132,17 @@ class IngestTopologyTest {
                 .contains("ce_id", "ce_type", "ce_subject");
         assertThat(new String(out.get(0).value(), StandardCharsets.UTF_8)).contains(EVENT_ID);
         assertThat(dead.isEmpty()).isTrue();
+        List<TestRecord<byte[], byte[]>> told =
+                output(topics.outcomes(dk.youthhub.canonical.SourceSystem.of("dubu")).orElseThrow())
+                        .readRecordsToList();
+        assertThat(told).hasSize(2);
+        assertThat(told)
+                .allSatisfy(
+                        r ->
+                                assertThat(new String(r.value(), StandardCharsets.UTF_8))
+                                        .contains("\"event_id\":\"" + EVENT_ID + "\"")
+                                        .contains("\"outcome\":\"DUPLICATE\""));
+        assertThat(told.get(0).key()).isEqualTo(out.get(0).key());
     }
 
     @Test

@@ -50,7 +50,10 @@ class JobcenterIngressIT extends HubIT {
         assertThat(stored).as("on Kafka when 202 is answered, once").hasSize(1);
         assertThat(stored.get(0).value()).isEqualTo(body);
         assertThat(text(stored.get(0).key())).isEqualTo(pseudonymizer.pseudonym("2409074982"));
-        assertThat(stored.get(0).headers().toArray()).as("no HTTP header reaches Kafka").isEmpty();
+        assertThat(stored.get(0).headers().toArray())
+                .as("no HTTP header reaches Kafka; the hub marks the event id")
+                .extracting(h -> h.key())
+                .containsExactly("hub_event_id");
 
         JsonNode canonical =
                 CanonicalJson.mapper()
@@ -59,6 +62,42 @@ class JobcenterIngressIT extends HubIT {
                                         .value());
         assertThat(canonical.at("/documentId").asText()).isEqualTo("jobcenter:jobplan:MP-33017");
         assertThat(canonical.at("/youngPerson/cpr").asText()).isEqualTo("2409074982");
+    }
+
+    @Test
+    void theJobCentreReadsWhatBecameOfItsEventsAtTheLocationOfTheAnswer() throws Exception {
+        String eventId = UUID.randomUUID().toString();
+        HttpResponse<String> accepted = post(example(eventId), JOBCENTER_TOKEN);
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        String location = accepted.headers().firstValue("Location").orElseThrow();
+        assertThat(location).isEqualTo("/api/v1/jobcenter/events/" + eventId);
+
+        HttpResponse<String> now = get(location, JOBCENTER_TOKEN);
+        assertThat(now.statusCode()).as("known from the 202 on").isEqualTo(200);
+        assertThat(CanonicalJson.mapper().readTree(now.body()).get("eventId").asText())
+                .isEqualTo(eventId);
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> get(location, JOBCENTER_TOKEN).body().contains("\"ACCEPTED\""));
+        assertThat(get(location, JOBCENTER_TOKEN).body()).doesNotContain("2409074982");
+
+        assertThat(
+                        get("/api/v1/jobcenter/events/" + UUID.randomUUID(), JOBCENTER_TOKEN)
+                                .statusCode())
+                .as("an id it never sent")
+                .isEqualTo(404);
+        assertThat(get(location, DUBU_TOKEN).statusCode()).isEqualTo(403);
+        assertThat(get(location, ADMIN_TOKEN).statusCode()).isEqualTo(403);
+        assertThat(get(location, null).statusCode()).isEqualTo(401);
+    }
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return send(b.build());
     }
 
     @Test
