@@ -656,6 +656,17 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
             dispatched.put("source", doc.provenance().sourceSystem().id());
             dispatched.put("target", target.id());
             dispatched.put("eventId", doc.provenance().sourceEventId());
+            if (connector.descriptor().deliversOverHttp()) {
+                // the day the young person leaves scope: a POST not made by then is withdrawn
+                dispatched.put(
+                        "leavesScope",
+                        Ages.reached(
+                                        Cpr.parse(doc.youngPerson().cpr())
+                                                .orElseThrow()
+                                                .birthDate(),
+                                        routing.untilAge())
+                                .toString());
+            }
             dispatched.put("at", clock.millis());
             consentIds.forEach(dispatched.putArray("consentIds")::add);
             d.dispatches.put(pseudonym + "|" + id, bytes(dispatched));
@@ -746,8 +757,11 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
     }
 
     /**
-     * Deliveries without their receipt (or answer) after the timeout: audited {@code
-     * UNACKNOWLEDGED} once and listed on {@code hub.unacknowledged.v1} until the receipt comes.
+     * The dispatches that wait for an answer, every {@code hub.receipts.check-interval}: an HTTP
+     * delivery whose young person has left scope since is withdrawn ({@code OUT_OF_SCOPE}, checked
+     * by the delivery stage before its next call); one without its receipt (or answer) after the
+     * timeout is audited {@code UNACKNOWLEDGED} once and listed on {@code hub.unacknowledged.v1}
+     * until the receipt comes.
      */
     private void markUnacknowledged() {
         long due = clock.millis() - settings.receiptsTimeout().toMillis();
@@ -772,6 +786,20 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
 
     private void markIfDue(KeyValue<String, byte[]> e, long due) {
         ObjectNode dispatched = (ObjectNode) readTree(e.value);
+        if (dispatched.hasNonNull("leavesScope")
+                && !dispatched.path("withdrawn").asBoolean()
+                && !today().isBefore(LocalDate.parse(dispatched.get("leavesScope").asText()))) {
+            String ceId = e.key.substring(e.key.indexOf('|') + 1);
+            Decision d = new Decision();
+            dispatched.put("withdrawn", true);
+            d.dispatches.put(e.key, bytes(dispatched));
+            d.outs.add(
+                    new Out(
+                            new Record<>(utf8(ceId), utf8("OUT_OF_SCOPE"), clock.millis()),
+                            WITHDRAWAL_SINK));
+            d.apply();
+            return;
+        }
         if (dispatched.path("unacknowledged").asBoolean() || dispatched.path("at").asLong() > due) {
             return;
         }

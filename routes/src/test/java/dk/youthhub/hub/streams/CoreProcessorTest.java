@@ -600,6 +600,34 @@ class CoreProcessorTest {
     }
 
     @Test
+    void aPostNotMadeByTheDayTheYoungPersonLeavesScopeIsWithdrawn() throws Exception {
+        Person p = person(START_DAY.minusYears(23).plusDays(2));
+        send(
+                consent(
+                        p,
+                        "S-1",
+                        1,
+                        Consent.Status.GIVEN,
+                        Consent.GivenBy.YOUNG_PERSON,
+                        List.of("jobcenter"),
+                        "all",
+                        START_DAY));
+        send(handleplan(p, "HP-1", 1));
+        String ceId = header(deliveries.get(SourceSystem.of("jobcenter")).readRecord(), "ce_id");
+        driver.advanceWallClockTime(props.receipts().checkInterval());
+        assertThat(withdrawals.isEmpty()).as("still in scope").isTrue();
+
+        clock.now = clock.now.plus(Duration.ofDays(3));
+        driver.advanceWallClockTime(props.receipts().checkInterval());
+        TestRecord<byte[], byte[]> withdrawal = withdrawals.readRecord();
+        assertThat(new String(withdrawal.key(), StandardCharsets.UTF_8)).isEqualTo(ceId);
+        assertThat(new String(withdrawal.value(), StandardCharsets.UTF_8))
+                .isEqualTo("OUT_OF_SCOPE");
+        driver.advanceWallClockTime(props.receipts().checkInterval());
+        assertThat(withdrawals.isEmpty()).as("once").isTrue();
+    }
+
+    @Test
     void deliveryFailuresAndDeadLettersOfOtherStagesGoIntoTheRightChain() throws Exception {
         Person p = person(LocalDate.of(2005, 5, 5));
         notice(
