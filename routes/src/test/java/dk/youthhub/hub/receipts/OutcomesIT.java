@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Outcomes to the sender on the real broker: the DHUV-like system learns on {@code
  * dhuv.outcomes.v1}, by its own event ids and without a CPR number, that an event was accepted,
- * dispatched, held, or dead-lettered.
+ * dispatched, held, dead-lettered, or sent twice.
  */
 class OutcomesIT extends HubIT {
     private static final String OUTCOMES = "it.dhuv.outcomes.v1";
@@ -34,6 +34,7 @@ class OutcomesIT extends HubIT {
         byte[] plan = input.plan(person, 0, "Mål for udfald");
         String planEvent = CanonicalJson.mapper().readTree(plan).get("haendelse_id").asText();
         Records.send(servers, "it.dhuv.events.v1", null, plan);
+        Records.send(servers, "it.dhuv.events.v1", null, plan); // sent again
 
         List<ConsumerRecord<byte[], byte[]>> told =
                 Records.readUntil(
@@ -44,13 +45,17 @@ class OutcomesIT extends HubIT {
                                 outcomes(rs, planEvent).contains("DISPATCHED>dubu")
                                         && outcomes(rs, planEvent)
                                                 .contains("HELD>jobcenter:NO_CONSENT")
+                                        && outcomes(rs, planEvent).contains("DUPLICATE")
                                         && !outcomes(rs, badConsentEvent).isEmpty()
                                         && !outcomes(rs, consentEvent).isEmpty());
         assertThat(outcomes(told, consentEvent)).containsExactly("ACCEPTED");
         assertThat(outcomes(told, badConsentEvent))
                 .containsExactly("DEAD_LETTERED:SCHEMA_VIOLATION");
         assertThat(outcomes(told, planEvent))
-                .contains("ACCEPTED", "DISPATCHED>dubu", "HELD>jobcenter:NO_CONSENT");
+                .contains("ACCEPTED", "DISPATCHED>dubu", "HELD>jobcenter:NO_CONSENT", "DUPLICATE");
+        assertThat(outcomes(told, planEvent).stream().filter(o -> o.equals("ACCEPTED")))
+                .as("processed once")
+                .hasSize(1);
         assertThat(told)
                 .filteredOn(r -> Records.text(r.value()).contains(planEvent))
                 .allSatisfy(
