@@ -10,6 +10,7 @@ import dk.youthhub.hub.core.AuditChain;
 import dk.youthhub.hub.privacy.Pseudonymizer;
 import dk.youthhub.hub.security.Problems;
 import dk.youthhub.hub.streams.AuditTrail;
+import dk.youthhub.hub.streams.Disclosures;
 import java.util.List;
 import java.util.Optional;
 import org.apache.camel.Exchange;
@@ -25,10 +26,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AuditQueryRoutes extends RouteBuilder {
+    private final Disclosures disclosures;
     private final AuditTrail trail;
     private final Pseudonymizer pseudonymizer;
 
-    public AuditQueryRoutes(AuditTrail trail, Pseudonymizer pseudonymizer) {
+    public AuditQueryRoutes(
+            AuditTrail trail, Pseudonymizer pseudonymizer, Disclosures disclosures) {
+        this.disclosures = disclosures;
         this.trail = trail;
         this.pseudonymizer = pseudonymizer;
     }
@@ -91,6 +95,14 @@ public class AuditQueryRoutes extends RouteBuilder {
         String pseudonym = pseudonymizer.pseudonym(cpr.get().digits());
         AuditTrail.Chain chain = trail.of(pseudonym);
         List<AuditChain.Record> records = chain.records();
+        if (records.isEmpty() && chain.head().isEmpty()) {
+            reply(
+                    m,
+                    404,
+                    Problems.MEDIA_TYPE,
+                    Problems.of(404, "The hub knows nothing of this person"));
+            return;
+        }
         ObjectNode out = CanonicalJson.mapper().createObjectNode();
         out.put("pseudonym", pseudonym);
         if (heldOnly) {
@@ -104,6 +116,18 @@ public class AuditQueryRoutes extends RouteBuilder {
             } else {
                 out.putNull("firstBreak");
             }
+        }
+        try {
+            disclosures.record(pseudonym, "admin", heldOnly ? "held/query" : "audit/query");
+        } catch (Disclosures.NotRecorded e) {
+            m.setHeader("Retry-After", "5");
+            reply(
+                    m,
+                    503,
+                    Problems.MEDIA_TYPE,
+                    Problems.of(
+                            503, "The answer could not be recorded in the audit trail; ask again"));
+            return;
         }
         reply(m, 200, "application/json", CanonicalJson.mapper().writeValueAsBytes(out));
     }

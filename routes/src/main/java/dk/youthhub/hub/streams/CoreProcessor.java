@@ -376,7 +376,7 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
                 n.target(),
                 List.of(),
                 n.reason(),
-                null,
+                n.action() == AuditChain.Action.DISCLOSED ? n.target() : null,
                 signing.pseudonymKeyId());
     }
 

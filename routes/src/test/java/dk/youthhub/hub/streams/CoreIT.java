@@ -243,6 +243,35 @@ class CoreIT extends HubIT {
         assertThat(send("/api/v1/held/query", "{\"cpr\":\"3102094127\"}", ADMIN_TOKEN).statusCode())
                 .isEqualTo(400);
         assertThat(send("/api/v1/held/query", "not json", ADMIN_TOKEN).statusCode()).isEqualTo(400);
+        assertThat(query("/api/v1/audit/query", cpr(1999)).statusCode())
+                .as("someone the hub knows nothing of: 404, and nothing is written")
+                .isEqualTo(404);
+    }
+
+    @Test
+    void everyAnswerThatShowsAPersonsDataIsDisclosedInTheirChainFirst() throws Exception {
+        String cpr = cpr(2005);
+        send(consent(cpr, "Barn", "S-" + UUID.randomUUID()));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> query("/api/v1/audit/query", cpr).statusCode() == 200);
+        query("/api/v1/held/query", cpr);
+        await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () ->
+                                query("/api/v1/audit/query", cpr)
+                                        .body()
+                                        .contains("\"reason\":\"held/query\""));
+        JsonNode trail = CanonicalJson.mapper().readTree(query("/api/v1/audit/query", cpr).body());
+        assertThat(trail.get("chainValid").asBoolean()).isTrue();
+        assertThat(trail.get("records"))
+                .filteredOn(r -> r.get("action").asText().equals("DISCLOSED"))
+                .isNotEmpty()
+                .allSatisfy(
+                        r -> {
+                            assertThat(r.get("target").asText()).isEqualTo("admin");
+                            assertThat(r.get("credential").asText()).isEqualTo("admin");
+                            assertThat(r.get("source").asText()).isEqualTo("hub");
+                        });
     }
 
     private java.util.List<com.github.tomakehurst.wiremock.verification.LoggedRequest> delivered(
