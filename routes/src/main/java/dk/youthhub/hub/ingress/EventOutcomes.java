@@ -5,22 +5,17 @@ import dk.youthhub.connector.CanonicalJson;
 import dk.youthhub.connector.ConnectorDescriptor;
 import dk.youthhub.hub.connectors.Systems;
 import dk.youthhub.hub.kafka.KafkaClients;
+import dk.youthhub.hub.kafka.TopicFollower;
 import dk.youthhub.hub.kafka.TopicInitializer;
 import dk.youthhub.hub.kafka.Topics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,14 +38,10 @@ public class EventOutcomes implements SmartLifecycle {
     private final Map<String, Map<String, List<JsonNode>>> bySystem = new ConcurrentHashMap<>();
     private final Map<String, String> topicSystem = new ConcurrentHashMap<>();
     private final Map<String, Boolean> outcomeTopics = new ConcurrentHashMap<>();
-    private final KafkaClients clients;
-    private volatile boolean running;
-    private volatile KafkaConsumer<byte[], byte[]> consumer;
-    private Thread thread;
+    private final TopicFollower follower;
 
     public EventOutcomes(
             Systems systems, Topics topics, KafkaClients clients, TopicInitializer topicsCreated) {
-        this.clients = clients;
         for (Systems.HubSystem s : systems.inbound(ConnectorDescriptor.Inbound.HTTP_INGRESS)) {
             bySystem.put(s.id(), new ConcurrentHashMap<>());
             topics.events(s.system()).ifPresent(t -> topicSystem.put(t, s.id()));
@@ -61,6 +52,8 @@ public class EventOutcomes implements SmartLifecycle {
                                 outcomeTopics.put(t, true);
                             });
         }
+        this.follower =
+                new TopicFollower(clients, List.copyOf(topicSystem.keySet()), this::take, () -> {});
     }
 
     /** An event the ingress has just stored. */
@@ -75,36 +68,6 @@ public class EventOutcomes implements SmartLifecycle {
 
     private Optional<Map<String, List<JsonNode>>> events(String system) {
         return Optional.ofNullable(bySystem.get(system));
-    }
-
-    private void run() {
-        while (running) {
-            try (KafkaConsumer<byte[], byte[]> c = clients.reader()) {
-                consumer = c;
-                List<TopicPartition> partitions = new ArrayList<>();
-                for (String topic : topicSystem.keySet()) {
-                    c.partitionsFor(topic)
-                            .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-                }
-                c.assign(partitions);
-                c.seekToBeginning(partitions);
-                while (running) {
-                    for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
-                        take(r);
-                    }
-                }
-            } catch (WakeupException stopping) {
-                return;
-            } catch (KafkaException e) {
-                LOG.warn("Event outcomes cannot be read now: {}", e.getClass().getSimpleName());
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
     }
 
     private void take(ConsumerRecord<byte[], byte[]> r) {
@@ -130,35 +93,17 @@ public class EventOutcomes implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        if (topicSystem.isEmpty()) {
-            return;
-        }
-        running = true;
-        thread = new Thread(this::run, "event-outcomes");
-        thread.setDaemon(true);
-        thread.start();
+    public void start() {
+        follower.start();
     }
 
     @Override
-    public synchronized void stop() {
-        running = false;
-        KafkaConsumer<byte[], byte[]> c = consumer;
-        if (c != null) {
-            c.wakeup();
-        }
-        if (thread != null) {
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            thread = null;
-        }
+    public void stop() {
+        follower.close();
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return running;
+    public boolean isRunning() {
+        return follower.isRunning();
     }
 }

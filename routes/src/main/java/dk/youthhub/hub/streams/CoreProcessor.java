@@ -735,10 +735,20 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
      * and leaves the held documents.
      */
     private void reconsiderAllHeld() {
+        inChunks(heldStore, this::reconsiderOne);
+    }
+
+    /**
+     * Every entry of a store, a chunk at a time, so a punctuation never holds an iterator while it
+     * writes, nor the whole store in memory.
+     */
+    private static void inChunks(
+            KeyValueStore<String, byte[]> store,
+            java.util.function.Consumer<KeyValue<String, byte[]>> each) {
         String from = null;
         while (true) {
             List<KeyValue<String, byte[]>> chunk = new ArrayList<>(PUNCTUATION_CHUNK);
-            try (KeyValueIterator<String, byte[]> it = heldStore.range(from, null)) {
+            try (KeyValueIterator<String, byte[]> it = store.range(from, null)) {
                 while (it.hasNext() && chunk.size() < PUNCTUATION_CHUNK) {
                     KeyValue<String, byte[]> kv = it.next();
                     if (from == null || !kv.key.equals(from)) {
@@ -749,9 +759,7 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
             if (chunk.isEmpty()) {
                 return;
             }
-            for (KeyValue<String, byte[]> e : chunk) {
-                reconsiderOne(e);
-            }
+            chunk.forEach(each);
             from = chunk.get(chunk.size() - 1).key;
         }
     }
@@ -765,23 +773,7 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
      */
     private void markUnacknowledged() {
         long due = clock.millis() - settings.receiptsTimeout().toMillis();
-        String from = null;
-        while (true) {
-            List<KeyValue<String, byte[]>> chunk = new ArrayList<>(PUNCTUATION_CHUNK);
-            try (KeyValueIterator<String, byte[]> it = dispatchStore.range(from, null)) {
-                while (it.hasNext() && chunk.size() < PUNCTUATION_CHUNK) {
-                    KeyValue<String, byte[]> kv = it.next();
-                    if (from == null || !kv.key.equals(from)) {
-                        chunk.add(kv);
-                    }
-                }
-            }
-            if (chunk.isEmpty()) {
-                return;
-            }
-            chunk.forEach(e -> markIfDue(e, due));
-            from = chunk.get(chunk.size() - 1).key;
-        }
+        inChunks(dispatchStore, e -> markIfDue(e, due));
     }
 
     private void markIfDue(KeyValue<String, byte[]> e, long due) {
