@@ -2,6 +2,7 @@ package dk.youthhub.connector;
 
 import dk.youthhub.canonical.CanonicalDocument;
 import java.time.Instant;
+import java.util.Optional;
 
 /** Maps one native event to one canonical document. Pure: no I/O, no clock, no transport types. */
 @FunctionalInterface
@@ -13,4 +14,13 @@ public interface InboundMapper {
      * @throws MappingException with the contract's error code when the input cannot be accepted
      */
     CanonicalDocument toCanonical(byte[] nativePayload, Instant receivedAt) throws MappingException;
+
+    /**
+     * The young person's CPR number as an input names it, best effort, for an input {@link
+     * #toCanonical} refused: its dead letter then belongs to the young person's audit chain. Never
+     * throws; empty when the input cannot be read that far.
+     */
+    default Optional<String> cprOf(byte[] nativePayload) {
+        return Optional.empty();
+    }
 }

@@ -7,6 +7,7 @@ import dk.youthhub.canonical.Consent;
 import dk.youthhub.canonical.DocumentType;
 import dk.youthhub.connector.CanonicalJson;
 import dk.youthhub.connector.ConnectorDescriptor;
+import dk.youthhub.connector.Cpr;
 import dk.youthhub.connector.ErrorCode;
 import dk.youthhub.connector.InboundMapper;
 import dk.youthhub.connector.MappingException;
@@ -115,7 +116,7 @@ public final class InboundTransformer {
             String pseudonym,
             String documentId,
             String documentType,
-            long documentVersion,
+            Long documentVersion,
             String eventId) {}
 
     /**
@@ -127,7 +128,8 @@ public final class InboundTransformer {
         try {
             return canonical(position, value, timestamp, mapped);
         } catch (MappingException e) {
-            return new Rejected(DeadLetters.Reason.of(e.code(), e.getMessage()), known(mapped[0]));
+            return new Rejected(
+                    DeadLetters.Reason.of(e.code(), e.getMessage()), known(mapped[0], value));
         } catch (RuntimeException e) {
             // A defect, not bad input: keep the input for replay, name only the exception type.
             LOG.error("Unexpected {} on {}", e.getClass().getName(), position);
@@ -135,20 +137,37 @@ public final class InboundTransformer {
                     DeadLetters.Reason.of(
                             ErrorCode.PROCESSING_FAILED,
                             "unexpected " + e.getClass().getSimpleName() + " in the hub"),
-                    known(mapped[0]));
+                    known(mapped[0], value));
         }
     }
 
-    private Mapped known(CanonicalDocument doc) {
+    /**
+     * What is known of a refused input: the document when it was mapped, else the young person when
+     * the connector can still read the CPR number (so the dead letter joins their chain).
+     */
+    private Mapped known(CanonicalDocument doc, byte[] value) {
         try {
-            return doc == null
-                    ? null
-                    : new Mapped(
-                            pseudonymizer.pseudonym(doc.youngPerson().cpr()),
-                            doc.documentId(),
-                            doc.documentType().id(),
-                            doc.version(),
-                            doc.provenance().sourceEventId());
+            if (doc == null) {
+                return value == null
+                        ? null
+                        : mapper.cprOf(value)
+                                .flatMap(Cpr::parse)
+                                .map(
+                                        cpr ->
+                                                new Mapped(
+                                                        pseudonymizer.pseudonym(cpr.digits()),
+                                                        null,
+                                                        null,
+                                                        null,
+                                                        null))
+                                .orElse(null);
+            }
+            return new Mapped(
+                    pseudonymizer.pseudonym(doc.youngPerson().cpr()),
+                    doc.documentId(),
+                    doc.documentType().id(),
+                    doc.version(),
+                    doc.provenance().sourceEventId());
         } catch (RuntimeException unreadable) {
             return null;
         }

@@ -209,6 +209,22 @@ class IngestTopologyTest {
     }
 
     @Test
+    void anEventRefusedWhoseCprCanBeReadIsDeadLetteredInItsYoungPersonsChain() throws Exception {
+        byte[] bad =
+                Files.readString(EXAMPLE)
+                        .replaceFirst("tema=\"[A-Za-z]+\"", "tema=\"Ukendt\"")
+                        .getBytes(StandardCharsets.UTF_8);
+        events.pipeInput((byte[]) null, bad);
+
+        TestRecord<byte[], byte[]> letter = dead.readRecord();
+        assertThat(header(letter, "hub_error_code")).isEqualTo("SCHEMA_VIOLATION");
+        String pseudonym = new Pseudonymizer(props).pseudonym("1203094127");
+        assertThat(new String(letter.key(), StandardCharsets.UTF_8)).isEqualTo(pseudonym);
+        assertThat(new String(notices.readRecord().key(), StandardCharsets.UTF_8))
+                .isEqualTo(pseudonym);
+    }
+
+    @Test
     void anEventWithANegativeTimestampIsProcessedLikeAnyOther() throws Exception {
         events.pipeInput(
                 new TestRecord<>(

@@ -145,6 +145,25 @@ public abstract class InboundConnectorContractTest extends ConnectorContractTest
                 });
     }
 
+    /**
+     * A refused input's dead letter belongs to its young person's audit chain when the CPR number
+     * can be read: {@code cprOf} finds it in every valid fixture, and never throws.
+     */
+    @TestFactory
+    Stream<DynamicTest> cprOfReadsTheYoungPersonOfEveryValidFixtureAndNeverThrows()
+            throws IOException {
+        return Stream.concat(
+                eachFixture(
+                        "valid",
+                        f ->
+                                assertThat(
+                                                mapper().cprOf(Files.readAllBytes(f))
+                                                        .flatMap(dk.youthhub.connector.Cpr::parse)
+                                                        .map(dk.youthhub.connector.Cpr::digits))
+                                        .contains(map(f).youngPerson().cpr())),
+                eachFixture("invalid", f -> mapper().cprOf(Files.readAllBytes(f))));
+    }
+
     @Test
     void hasValidAndInvalidFixtures() throws IOException {
         assertThat(fixtures("valid")).isNotEmpty();

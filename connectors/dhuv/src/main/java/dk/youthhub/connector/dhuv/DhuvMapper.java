@@ -26,6 +26,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * DHUV-like native JSON to canonical documents. The event is checked against the native schema
@@ -56,6 +57,15 @@ public final class DhuvMapper implements InboundMapper {
                     "HANDLEPLAN_OPDATERET", DocumentType.HANDLEPLAN,
                     "UDREDNING_AFSLUTTET", DocumentType.ASSESSMENT,
                     "SAMTYKKE_REGISTRERET", DocumentType.CONSENT);
+
+    @Override
+    public Optional<String> cprOf(byte[] nativePayload) {
+        try {
+            return Optional.ofNullable(SafeJson.text(SafeJson.parse(nativePayload), "/borger/cpr"));
+        } catch (MappingException | RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
 
     @Override
     public CanonicalDocument toCanonical(byte[] nativePayload, Instant receivedAt)

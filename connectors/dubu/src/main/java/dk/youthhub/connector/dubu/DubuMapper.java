@@ -30,6 +30,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.w3c.dom.Element;
 
 /** DUBU-like native XML ({@code Haendelse}) to canonical documents. */
@@ -75,6 +76,18 @@ public final class DubuMapper implements InboundMapper {
                     "assessment", "assessment",
                     "education-status", "education-status",
                     "alle", Consent.ALL_TYPES);
+
+    @Override
+    public Optional<String> cprOf(byte[] nativePayload) {
+        try {
+            Element sag =
+                    child(SafeXml.parse(nativePayload).getDocumentElement(), NS, "Sag", "Sag");
+            return Optional.ofNullable(
+                    optionalText(child(sag, NS, "Barn", "Sag/Barn"), NS, "CPR", "Sag/Barn/CPR"));
+        } catch (MappingException | RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
 
     @Override
     public CanonicalDocument toCanonical(byte[] nativePayload, Instant receivedAt)

@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Job-centre native JSON to canonical documents. The hub's HTTP ingress runs this mapper before it
@@ -40,6 +41,16 @@ public final class JobcenterMapper implements InboundMapper {
     /** Resource-profile elements share the canonical code of the same name. */
     static ThemeCode theme(String element) {
         return ThemeCode.valueOf(element);
+    }
+
+    @Override
+    public Optional<String> cprOf(byte[] nativePayload) {
+        try {
+            return Optional.ofNullable(
+                    SafeJson.text(SafeJson.parse(nativePayload), "/citizen/cprNumber"));
+        } catch (MappingException | RuntimeException unreadable) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -19,6 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -46,6 +47,15 @@ public final class UuMapper implements InboundMapper {
             DateTimeFormatter.ofPattern("dd-MM-uuuu").withResolverStyle(ResolverStyle.STRICT);
     private static final Map<String, EducationStatus.Status> STATUSES =
             Codes.inverse(UuConnector.STATUS_CODES);
+
+    @Override
+    public Optional<String> cprOf(byte[] nativePayload) {
+        try {
+            return Optional.ofNullable(SafeJson.text(SafeJson.parse(nativePayload), "/cpr"));
+        } catch (MappingException | RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
 
     @Override
     public CanonicalDocument toCanonical(byte[] nativePayload, Instant receivedAt)
