@@ -129,7 +129,10 @@ public class DeadLetters {
             h.add(TARGET, utf8(reason.target()));
         }
         byte[] value = source.value();
-        if (value != null && (omitValue || value.length > maxRecordBytes - ENVELOPE_BYTES)) {
+        if (value == null && omitValue) {
+            // the value is on its source topic only; a replay reads it from there
+            h.add(VALUE_OMITTED, utf8("true"));
+        } else if (value != null && (omitValue || value.length > maxRecordBytes - ENVELOPE_BYTES)) {
             h.add(VALUE_OMITTED, utf8("true"));
             h.add(VALUE_SHA256, utf8(Hashes.sha256Hex(value)));
             h.add(VALUE_SIZE, utf8(String.valueOf(value.length)));

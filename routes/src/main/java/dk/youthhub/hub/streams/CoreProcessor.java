@@ -346,6 +346,21 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
                 }
                 entry = dispatchedEntry(chain, n, dispatched);
                 eventId = readTree(dispatched).path("eventId").asText(null);
+                DeadLetters.Source canonical = position(readTree(dispatched));
+                if (RECEIPT_REJECTED.equals(n.reason()) && canonical != null) {
+                    // dead-lettered for that recipient: a replay sends it to them again
+                    d.outs.add(
+                            new Out(
+                                    deadLetterRecord(
+                                            canonical,
+                                            chain,
+                                            new DeadLetters.Reason(
+                                                    ErrorCode.DELIVERY_FAILED,
+                                                    "the recipient's receipt rejected it",
+                                                    n.target()),
+                                            true),
+                                    DEAD_LETTER_SINK));
+                }
             } else if (receipt) {
                 // a receipt after the first, on another system's topic, or for no dispatch
                 LOG.debug("A receipt that decides nothing was ignored");
@@ -529,9 +544,9 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
                     part -> {
                         ConsentPolicy.Coverage coverage = coverage(part, pseudonym, doc, target);
                         if (coverage.covered()) {
-                            deliver(part, pseudonym, doc, target, coverage.consentIds());
+                            deliver(part, pseudonym, doc, target, coverage.consentIds(), source);
                         } else {
-                            hold(part, pseudonym, doc, target);
+                            hold(part, pseudonym, doc, target, source);
                         }
                     });
         }
@@ -632,7 +647,8 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
             String pseudonym,
             CanonicalDocument doc,
             SourceSystem target,
-            List<String> consentIds) {
+            List<String> consentIds,
+            DeadLetters.Source source) {
         CanonicalDocument minimised = minimisation.forRecipient(doc, target);
         Connector connector = registry.of(target);
         byte[] delivery = connector.renderer().render(minimised);
@@ -656,6 +672,7 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
             dispatched.put("source", doc.provenance().sourceSystem().id());
             dispatched.put("target", target.id());
             dispatched.put("eventId", doc.provenance().sourceEventId());
+            putPosition(dispatched, source);
             if (connector.descriptor().deliversOverHttp()) {
                 // the day the young person leaves scope: a POST not made by then is withdrawn
                 dispatched.put(
@@ -679,11 +696,17 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
         }
     }
 
-    private void hold(Decision d, String pseudonym, CanonicalDocument doc, SourceSystem target) {
+    private void hold(
+            Decision d,
+            String pseudonym,
+            CanonicalDocument doc,
+            SourceSystem target,
+            DeadLetters.Source source) {
         long now = clock.millis();
         ObjectNode entry = CanonicalJson.mapper().createObjectNode();
         entry.put("target", target.id());
         entry.put("heldAt", now);
+        putPosition(entry, source);
         entry.set("document", CanonicalJson.mapper().valueToTree(doc));
         byte[] stored = bytes(entry);
         if (stored.length > settings.maxRecordBytes()) {
@@ -874,8 +897,28 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
                     target,
                     coverage.consentIds(),
                     null);
-            deliver(d, pseudonym, doc, target, coverage.consentIds());
+            deliver(d, pseudonym, doc, target, coverage.consentIds(), position(entry));
         }
+    }
+
+    /** Where the canonical record of a document is, so a dead letter for it can be replayed. */
+    private static void putPosition(ObjectNode entry, DeadLetters.Source source) {
+        if (source != null) {
+            entry.put("sourceTopic", source.topic());
+            entry.put("sourcePartition", source.partition());
+            entry.put("sourceOffset", source.offset());
+        }
+    }
+
+    private static DeadLetters.Source position(JsonNode entry) {
+        return entry.hasNonNull("sourceTopic")
+                ? new DeadLetters.Source(
+                        entry.get("sourceTopic").asText(),
+                        entry.get("sourcePartition").asInt(),
+                        entry.get("sourceOffset").asLong(),
+                        null,
+                        null)
+                : null;
     }
 
     private void audit(

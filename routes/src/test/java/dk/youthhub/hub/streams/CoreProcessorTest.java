@@ -600,6 +600,43 @@ class CoreProcessorTest {
     }
 
     @Test
+    void aRejectingReceiptFailsTheDeliveryAndDeadLettersItForThatRecipientToReplay()
+            throws Exception {
+        Person p = person(LocalDate.of(2005, 5, 5));
+        send(
+                consent(
+                        p,
+                        "S-1",
+                        1,
+                        Consent.Status.GIVEN,
+                        Consent.GivenBy.YOUNG_PERSON,
+                        List.of("dubu"),
+                        "all",
+                        START_DAY));
+        send(jobplan(p, "JP-9", 1));
+        TestRecord<byte[], byte[]> delivered = deliveries.get(SourceSystem.of("dubu")).readRecord();
+        notice(
+                p.pseudonym,
+                new Notice(
+                        AuditChain.Action.DELIVERY_FAILED,
+                        header(delivered, "ce_id"),
+                        null,
+                        null,
+                        null,
+                        null,
+                        "dubu",
+                        CoreProcessor.RECEIPT_REJECTED));
+        assertThat(actions(p)).endsWith("DELIVERY_FAILED>dubu:RECEIPT_REJECTED");
+        TestRecord<byte[], byte[]> letter = dead.readRecord();
+        assertThat(header(letter, "hub_error_code")).isEqualTo("DELIVERY_FAILED");
+        assertThat(header(letter, "hub_target")).isEqualTo("dubu");
+        assertThat(header(letter, "hub_value_omitted")).isEqualTo("true");
+        assertThat(header(letter, "hub_source_topic"))
+                .isEqualTo(topics.canonical(DocumentType.JOBPLAN));
+        assertThat(new String(letter.key(), StandardCharsets.UTF_8)).isEqualTo(p.pseudonym);
+    }
+
+    @Test
     void aPostNotMadeByTheDayTheYoungPersonLeavesScopeIsWithdrawn() throws Exception {
         Person p = person(START_DAY.minusYears(23).plusDays(2));
         send(
