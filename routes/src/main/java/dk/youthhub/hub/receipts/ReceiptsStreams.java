@@ -5,6 +5,7 @@ import dk.youthhub.hub.connectors.Systems;
 import dk.youthhub.hub.kafka.KafkaClients;
 import dk.youthhub.hub.kafka.TopicInitializer;
 import dk.youthhub.hub.kafka.Topics;
+import dk.youthhub.hub.metrics.ReceiptCounters;
 import dk.youthhub.hub.streams.StreamsApp;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,14 +17,17 @@ import org.springframework.stereotype.Component;
 public class ReceiptsStreams extends StreamsApp {
     private final Topics topics;
     private final Systems systems;
+    private final ReceiptCounters counters;
 
     public ReceiptsStreams(
             HubProperties props,
             KafkaClients clients,
             Topics topics,
             Systems systems,
+            ReceiptCounters counters,
             TopicInitializer topicsCreated) {
         super("receipts", props, clients, topics.replicationFactor());
+        this.counters = counters;
         this.topics = topics;
         this.systems = systems;
     }
@@ -34,6 +38,6 @@ public class ReceiptsStreams extends StreamsApp {
         for (Systems.HubSystem s : systems.enabled()) {
             topics.receipts(s.system()).ifPresent(t -> receipts.put(t, s.id()));
         }
-        return receipts.isEmpty() ? null : ReceiptsTopology.build(receipts, topics);
+        return receipts.isEmpty() ? null : ReceiptsTopology.build(receipts, topics, counters);
     }
 }

@@ -5,6 +5,7 @@ import dk.youthhub.connector.MappingException;
 import dk.youthhub.connector.kit.SafeJson;
 import dk.youthhub.hub.core.AuditChain;
 import dk.youthhub.hub.kafka.Topics;
+import dk.youthhub.hub.metrics.ReceiptCounters;
 import dk.youthhub.hub.streams.CoreProcessor;
 import dk.youthhub.hub.streams.Notice;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,8 @@ public final class ReceiptsTopology {
     /**
      * @param receiptsTopics each receipts topic and the system whose it is
      */
-    public static Topology build(Map<String, String> receiptsTopics, Topics topics) {
+    public static Topology build(
+            Map<String, String> receiptsTopics, Topics topics, ReceiptCounters counters) {
         StreamsBuilder b = new StreamsBuilder();
         KTable<String, String> index =
                 b.table(
@@ -51,12 +53,23 @@ public final class ReceiptsTopology {
                 (topic, system) ->
                         b.stream(topic, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
                                 .flatMap(
-                                        (key, value) -> receipt(value, system),
+                                        (key, value) -> receipt(value, system, counters),
                                         Named.as("read-" + system))
                                 .repartition(
                                         Repartitioned.with(Serdes.String(), Serdes.String())
                                                 .withName("receipts-by-ce-id-" + system))
-                                .join(index, (status, pseudonym) -> pseudonym + "|" + status)
+                                .leftJoin(
+                                        index,
+                                        (status, pseudonym) ->
+                                                pseudonym == null ? null : pseudonym + "|" + status)
+                                .filter(
+                                        (ceId, joined) -> {
+                                            if (joined == null) {
+                                                counters.unknown();
+                                            }
+                                            return joined != null;
+                                        },
+                                        Named.as("known-" + system))
                                 .map(
                                         (ceId, joined) -> {
                                             int bar = joined.indexOf('|');
@@ -91,7 +104,8 @@ public final class ReceiptsTopology {
     }
 
     /** The receipt's {@code ce_id} and status, or nothing for one that cannot be read. */
-    static List<KeyValue<String, String>> receipt(byte[] value, String system) {
+    static List<KeyValue<String, String>> receipt(
+            byte[] value, String system, ReceiptCounters counters) {
         try {
             JsonNode r = SafeJson.parse(value);
             String ceId = r.path("ce_id").asText("");
@@ -103,6 +117,7 @@ public final class ReceiptsTopology {
             // logged below
         }
         LOG.warn("A receipt on {}'s receipts topic could not be read and was ignored", system);
+        counters.unreadable();
         return List.of();
     }
 }

@@ -115,6 +115,7 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
     private SeenWindow seen;
     private final AuditSigning signing;
     private final java.util.Set<String> outcomeSinks;
+    private final Runnable receiptNotCounted;
 
     public CoreProcessor(
             RoutingPolicy routing,
@@ -126,7 +127,9 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
             Clock clock,
             Settings settings,
             AuditSigning signing,
-            java.util.Set<String> outcomeSinks) {
+            java.util.Set<String> outcomeSinks,
+            Runnable receiptNotCounted) {
+        this.receiptNotCounted = receiptNotCounted;
         this.signing = signing;
         this.outcomeSinks = java.util.Set.copyOf(outcomeSinks);
         this.routing = routing;
@@ -363,7 +366,7 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
                 }
             } else if (receipt) {
                 // a receipt after the first, on another system's topic, or for no dispatch
-                LOG.debug("A receipt that decides nothing was ignored");
+                receiptNotCounted.run();
                 return;
             }
         }

@@ -7,6 +7,7 @@ import dk.youthhub.hub.core.AuditSigning;
 import dk.youthhub.hub.kafka.KafkaClients;
 import dk.youthhub.hub.kafka.TopicInitializer;
 import dk.youthhub.hub.kafka.Topics;
+import dk.youthhub.hub.metrics.ReceiptCounters;
 import dk.youthhub.hub.privacy.Pseudonymizer;
 import java.time.Clock;
 import java.util.List;
@@ -30,6 +31,7 @@ public class CoreStreams extends StreamsApp {
     private final KafkaClients clients;
     private final Clock clock;
     private final AuditSigning signing;
+    private final ReceiptCounters receipts;
 
     public CoreStreams(
             HubProperties props,
@@ -38,6 +40,7 @@ public class CoreStreams extends StreamsApp {
             Systems systems,
             AuditKeys auditKeys,
             Pseudonymizer pseudonymizer,
+            ReceiptCounters receipts,
             Clock clock,
             TopicInitializer topicsCreated) {
         super("core", props, clients, topics.replicationFactor());
@@ -47,6 +50,7 @@ public class CoreStreams extends StreamsApp {
         this.clients = clients;
         this.clock = clock;
         this.signing = new AuditSigning(auditKeys, pseudonymizer.fingerprint());
+        this.receipts = receipts;
     }
 
     /**
@@ -81,6 +85,7 @@ public class CoreStreams extends StreamsApp {
     @Override
     protected Topology topology() {
         requireCopartitioned(clients, topics);
-        return CoreTopology.build(props, topics, systems, signing, poison, clock);
+        return CoreTopology.build(
+                props, topics, systems, signing, receipts::notCounted, poison, clock);
     }
 }

@@ -24,6 +24,7 @@ public final class CoreTopology {
             Topics topics,
             Systems systems,
             AuditSigning signing,
+            Runnable receiptNotCounted,
             PoisonRecords poison,
             Clock clock) {
         HubProperties.Core core = props.core();
@@ -56,7 +57,8 @@ public final class CoreTopology {
                                         props.receipts().timeout(),
                                         props.receipts().checkInterval()),
                                 signing,
-                                outcomeSources(systems, topics)),
+                                outcomeSources(systems, topics),
+                                receiptNotCounted),
                 SOURCE);
         t.addStateStore(
                 Stores.keyValueStoreBuilder(

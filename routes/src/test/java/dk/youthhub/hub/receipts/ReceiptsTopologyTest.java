@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.youthhub.hub.config.HubProperties;
 import dk.youthhub.hub.kafka.Topics;
+import dk.youthhub.hub.metrics.ReceiptCounters;
 import dk.youthhub.hub.support.TestProps;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
@@ -25,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ReceiptsTopologyTest {
     private final HubProperties props = TestProps.bind(Map.of());
     private final Topics topics = TestProps.topics(props);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final ReceiptCounters counters = new ReceiptCounters(meters);
     @TempDir Path stateDir;
     private TopologyTestDriver driver;
     private TestInputTopic<String, String> index;
@@ -39,7 +43,9 @@ class ReceiptsTopologyTest {
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver =
                 new TopologyTestDriver(
-                        ReceiptsTopology.build(Map.of("dubu.receipts.v1", "dubu"), topics), config);
+                        ReceiptsTopology.build(
+                                Map.of("dubu.receipts.v1", "dubu"), topics, counters),
+                        config);
         index =
                 driver.createInputTopic(
                         topics.dispatchIndex(), new StringSerializer(), new StringSerializer());
@@ -90,6 +96,10 @@ class ReceiptsTopologyTest {
         dubuReceipts.pipeInput(
                 (byte[]) null, utf8("{\"ce_id\":\"unknown\",\"status\":\"RECEIVED\"}"));
         dubuReceipts.pipeInput((byte[]) null, utf8("{\"ce_id\":\"ce-2\",\"status\":\"RECEIVED\"}"));
+        assertThat(meters.get("hub.receipts.ignored").tag("why", "unreadable").counter().count())
+                .isEqualTo(2);
+        assertThat(meters.get("hub.receipts.ignored").tag("why", "unknown").counter().count())
+                .isEqualTo(1);
         assertThat(notices.readRecordsToList())
                 .singleElement()
                 .satisfies(

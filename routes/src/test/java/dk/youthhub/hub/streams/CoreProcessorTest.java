@@ -96,6 +96,8 @@ class CoreProcessorTest {
     private TestOutputTopic<byte[], byte[]> jobcenterOutcomes;
     private TestOutputTopic<byte[], byte[]> unacknowledged;
     private final PoisonRecords poison = new PoisonRecords();
+    private final java.util.concurrent.atomic.AtomicInteger receiptsNotCounted =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     /** The recipient whose renderer has a defect, if any. */
     private final AtomicReference<SourceSystem> brokenRenderer = new AtomicReference<>();
@@ -149,6 +151,7 @@ class CoreProcessorTest {
                                 topics,
                                 new Systems(registry, props),
                                 TestProps.signing(props),
+                                receiptsNotCounted::incrementAndGet,
                                 poison,
                                 clock),
                         config,
@@ -527,6 +530,7 @@ class CoreProcessorTest {
                         CoreProcessor.RECEIPT);
         notice(p.pseudonym, onAnotherTopic);
         assertThat(actions(p)).noneMatch(a -> a.startsWith("DELIVERED"));
+        assertThat(receiptsNotCounted.get()).as("counted as not counting").isEqualTo(1);
 
         Notice receipt =
                 new Notice(
@@ -540,6 +544,7 @@ class CoreProcessorTest {
                         CoreProcessor.RECEIPT);
         notice(p.pseudonym, receipt);
         notice(p.pseudonym, receipt);
+        assertThat(receiptsNotCounted.get()).as("the second receipt").isEqualTo(2);
         assertThat(actions(p).stream().filter(a -> a.startsWith("DELIVERED")))
                 .containsExactly("DELIVERED>dubu:RECEIPT");
         assertThat(lastAudit("DELIVERED").get("documentId").asText()).endsWith(":JP-1");

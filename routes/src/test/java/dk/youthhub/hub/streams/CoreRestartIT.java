@@ -121,6 +121,7 @@ class CoreRestartIT {
                                 topics,
                                 TestProps.systems(props),
                                 TestProps.signing(props),
+                                () -> {},
                                 poison,
                                 Clock.systemUTC()),
                         config);
