@@ -2,6 +2,7 @@ package dk.youthhub.hub.deadletter;
 
 import dk.youthhub.hub.kafka.CloudEvents;
 import dk.youthhub.hub.kafka.KafkaClients;
+import dk.youthhub.hub.kafka.KafkaReads;
 import dk.youthhub.hub.kafka.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -79,13 +80,8 @@ public class DeadLetterStore {
             for (TopicPartition tp : partitions) {
                 consumer.seek(tp, Math.max(begin.get(tp), end.get(tp) - limit));
             }
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))
-                    && System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
-                    all.add(summary(r));
-                }
-            }
+            KafkaReads.toEnd(
+                    consumer, partitions, Duration.ofSeconds(10), r -> all.add(summary(r)));
         }
         return all.stream()
                 .sorted(Comparator.comparing(Summary::timestamp).reversed())

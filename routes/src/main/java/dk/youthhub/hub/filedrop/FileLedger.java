@@ -3,6 +3,7 @@ package dk.youthhub.hub.filedrop;
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.youthhub.connector.CanonicalJson;
 import dk.youthhub.hub.kafka.KafkaClients;
+import dk.youthhub.hub.kafka.KafkaReads;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -10,7 +11,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
@@ -49,20 +49,21 @@ final class FileLedger implements AutoCloseable {
 
     /** Reads what other writers committed since the last call. */
     FileLedger refresh() {
-        long end = consumer.endOffsets(List.of(partition)).get(partition);
-        long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
-        while (consumer.position(partition) < end) {
-            if (System.nanoTime() > deadline) {
-                throw new KafkaException("the file-drop ledger could not be read in time");
-            }
-            for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                String key = new String(r.key(), StandardCharsets.UTF_8);
-                if (r.value() == null) {
-                    entries.remove(key);
-                } else {
-                    entries.put(key, parse(r.value()));
-                }
-            }
+        boolean read =
+                KafkaReads.toEnd(
+                        consumer,
+                        List.of(partition),
+                        READ_TIMEOUT,
+                        r -> {
+                            String key = new String(r.key(), StandardCharsets.UTF_8);
+                            if (r.value() == null) {
+                                entries.remove(key);
+                            } else {
+                                entries.put(key, parse(r.value()));
+                            }
+                        });
+        if (!read) {
+            throw new KafkaException("the file-drop ledger could not be read in time");
         }
         return this;
     }

@@ -1,6 +1,7 @@
 package dk.youthhub.hub.privacy;
 
 import dk.youthhub.hub.kafka.KafkaClients;
+import dk.youthhub.hub.kafka.KafkaReads;
 import dk.youthhub.hub.kafka.TopicInitializer;
 import dk.youthhub.hub.kafka.Topics;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -84,18 +84,16 @@ public class PseudonymKeyCheck {
 
     private static Optional<String> recorded(KafkaClients clients, String topic) {
         TopicPartition tp = new TopicPartition(topic, 0);
-        String latest = null;
+        String[] latest = {null};
         try (KafkaConsumer<byte[], byte[]> c = clients.reader()) {
             c.assign(List.of(tp));
             c.seekToBeginning(List.of(tp));
-            long end = c.endOffsets(List.of(tp)).get(tp);
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (c.position(tp) < end && System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
-                    latest = new String(r.value(), StandardCharsets.UTF_8);
-                }
-            }
+            KafkaReads.toEnd(
+                    c,
+                    List.of(tp),
+                    Duration.ofSeconds(30),
+                    r -> latest[0] = new String(r.value(), StandardCharsets.UTF_8));
         }
-        return Optional.ofNullable(latest);
+        return Optional.ofNullable(latest[0]);
     }
 }

@@ -4,6 +4,7 @@ import dk.youthhub.connector.CanonicalJson;
 import dk.youthhub.hub.core.AuditChain;
 import dk.youthhub.hub.core.AuditKeys;
 import dk.youthhub.hub.kafka.KafkaClients;
+import dk.youthhub.hub.kafka.KafkaReads;
 import dk.youthhub.hub.kafka.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +19,6 @@ import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.utils.Utils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -58,8 +58,10 @@ public class AuditTrail {
     public record Chain(List<AuditChain.Record> records, Optional<String> head) {}
 
     public Chain of(String pseudonym) {
-        Optional<String> head = head(pseudonym);
-        return new Chain(records(pseudonym), head);
+        try (KafkaConsumer<byte[], byte[]> consumer = clients.reader()) {
+            Optional<String> head = head(consumer, pseudonym);
+            return new Chain(records(consumer, pseudonym), head);
+        }
     }
 
     /**
@@ -97,19 +99,18 @@ public class AuditTrail {
                                 .toList();
                 consumer.assign(tps);
                 consumer.seekToBeginning(tps);
-                Map<TopicPartition, Long> end = consumer.endOffsets(tps);
-                long deadline = System.currentTimeMillis() + 60_000;
-                while (tps.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))
-                        && System.currentTimeMillis() < deadline) {
-                    for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                        String chain = new String(r.key(), StandardCharsets.UTF_8);
-                        if (r.value() == null) {
-                            heads.remove(chain);
-                        } else {
-                            heads.put(chain, new String(r.value(), StandardCharsets.UTF_8));
-                        }
-                    }
-                }
+                KafkaReads.toEnd(
+                        consumer,
+                        tps,
+                        Duration.ofSeconds(60),
+                        r -> {
+                            String chain = new String(r.key(), StandardCharsets.UTF_8);
+                            if (r.value() == null) {
+                                heads.remove(chain);
+                            } else {
+                                heads.put(chain, new String(r.value(), StandardCharsets.UTF_8));
+                            }
+                        });
             }
         }
         StringBuilder all = new StringBuilder();
@@ -122,55 +123,54 @@ public class AuditTrail {
                 heads);
     }
 
-    private Optional<String> head(String chain) {
+    private Optional<String> head(KafkaConsumer<byte[], byte[]> consumer, String chain) {
         byte[] key = chain.getBytes(StandardCharsets.UTF_8);
-        String latest = null;
-        try (KafkaConsumer<byte[], byte[]> consumer = clients.reader()) {
-            var partitions = consumer.partitionsFor(heads);
-            if (partitions == null || partitions.isEmpty()) {
-                return Optional.empty();
-            }
-            TopicPartition tp =
-                    new TopicPartition(
-                            heads, Utils.toPositive(Utils.murmur2(key)) % partitions.size());
-            consumer.assign(List.of(tp));
-            consumer.seekToBeginning(List.of(tp));
-            long end = consumer.endOffsets(List.of(tp)).get(tp);
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (consumer.position(tp) < end && System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (java.util.Arrays.equals(r.key(), key)) {
-                        latest =
+        var partitions = consumer.partitionsFor(heads);
+        if (partitions == null || partitions.isEmpty()) {
+            return Optional.empty();
+        }
+        String[] latest = {null};
+        readKey(
+                consumer,
+                KafkaReads.partitionOf(heads, key, partitions.size()),
+                key,
+                r ->
+                        latest[0] =
                                 r.value() == null
                                         ? null
-                                        : new String(r.value(), StandardCharsets.UTF_8);
-                    }
-                }
-            }
-        }
-        return Optional.ofNullable(latest);
+                                        : new String(r.value(), StandardCharsets.UTF_8));
+        return Optional.ofNullable(latest[0]);
     }
 
-    private List<AuditChain.Record> records(String pseudonym) {
+    private List<AuditChain.Record> records(
+            KafkaConsumer<byte[], byte[]> consumer, String pseudonym) {
         byte[] key = pseudonym.getBytes(StandardCharsets.UTF_8);
         List<AuditChain.Record> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = clients.reader()) {
-            int partitions = consumer.partitionsFor(topic).size();
-            TopicPartition tp =
-                    new TopicPartition(topic, Utils.toPositive(Utils.murmur2(key)) % partitions);
-            consumer.assign(List.of(tp));
-            consumer.seekToBeginning(List.of(tp));
-            long end = consumer.endOffsets(List.of(tp)).get(tp);
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (consumer.position(tp) < end && System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (java.util.Arrays.equals(r.key(), key)) {
-                        out.add(read(r.value()));
-                    }
-                }
-            }
-        }
+        readKey(
+                consumer,
+                KafkaReads.partitionOf(topic, key, consumer.partitionsFor(topic).size()),
+                key,
+                r -> out.add(read(r.value())));
         return out;
+    }
+
+    /** The records of one key in its partition, from the start to the end as of now. */
+    private static void readKey(
+            KafkaConsumer<byte[], byte[]> consumer,
+            TopicPartition tp,
+            byte[] key,
+            java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> each) {
+        consumer.assign(List.of(tp));
+        consumer.seekToBeginning(List.of(tp));
+        KafkaReads.toEnd(
+                consumer,
+                List.of(tp),
+                Duration.ofSeconds(30),
+                r -> {
+                    if (java.util.Arrays.equals(r.key(), key)) {
+                        each.accept(r);
+                    }
+                });
     }
 
     public static List<Waiting> waiting(List<AuditChain.Record> trail) {

@@ -1,0 +1,44 @@
+package dk.youthhub.hub.kafka;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Utils;
+
+/** Reading a topic's records as far as they go now, for queries and views outside the stages. */
+public final class KafkaReads {
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private KafkaReads() {}
+
+    /**
+     * Hands every record from the consumer's positions up to the partitions' end offsets (as of the
+     * call) to {@code each}.
+     *
+     * @return false when {@code atMost} passed before the end was reached
+     */
+    public static boolean toEnd(
+            KafkaConsumer<byte[], byte[]> consumer,
+            Collection<TopicPartition> partitions,
+            Duration atMost,
+            Consumer<ConsumerRecord<byte[], byte[]>> each) {
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            consumer.poll(POLL).forEach(each);
+        }
+        return true;
+    }
+
+    /** The partition the default partitioner gives a key, of a topic with this many. */
+    public static TopicPartition partitionOf(String topic, byte[] key, int partitions) {
+        return new TopicPartition(topic, Utils.toPositive(Utils.murmur2(key)) % partitions);
+    }
+}
