@@ -38,6 +38,7 @@ public class SecurityConfiguration {
     @Bean
     SecurityFilterChain api(HttpSecurity http, Credentials credentials, Systems systems)
             throws Exception {
+        java.util.Set<String> ingresses = ingresses(systems);
         return http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
@@ -69,7 +70,7 @@ public class SecurityConfiguration {
                                                                 auth.get(),
                                                                 context.getVariables()
                                                                         .get("system"),
-                                                                ingresses(systems)))
+                                                                ingresses))
                                         .requestMatchers(HttpMethod.POST, "/api/v1/{system}/events")
                                         .access(
                                                 (auth, context) ->
@@ -77,7 +78,7 @@ public class SecurityConfiguration {
                                                                 auth.get(),
                                                                 context.getVariables()
                                                                         .get("system"),
-                                                                ingresses(systems)))
+                                                                ingresses))
                                         .requestMatchers(
                                                 "/api/v1/audit/**",
                                                 "/api/v1/held/**",

@@ -330,12 +330,12 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
         boolean receipt = RECEIPT.equals(n.reason()) || RECEIPT_REJECTED.equals(n.reason());
         if (n.ceId() != null) {
             String key = chain + "|" + n.ceId();
-            byte[] dispatched = d.dispatches.get(key);
+            byte[] stored = d.dispatches.get(key);
+            JsonNode dispatched = stored == null ? null : readTree(stored);
             if (dispatched != null
-                    && (!receipt
-                            || readTree(dispatched).path("target").asText().equals(n.target()))) {
+                    && (!receipt || dispatched.path("target").asText().equals(n.target()))) {
                 d.dispatches.delete(key);
-                if (readTree(dispatched).path("unacknowledged").asBoolean()) {
+                if (dispatched.path("unacknowledged").asBoolean()) {
                     d.outs.add(
                             new Out(
                                     new Record<>(utf8(n.ceId()), null, clock.millis()),
@@ -348,8 +348,8 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
                                     DISPATCH_INDEX_SINK));
                 }
                 entry = dispatchedEntry(chain, n, dispatched);
-                eventId = readTree(dispatched).path("eventId").asText(null);
-                DeadLetters.Source canonical = position(readTree(dispatched));
+                eventId = dispatched.path("eventId").asText(null);
+                DeadLetters.Source canonical = position(dispatched);
                 if (RECEIPT_REJECTED.equals(n.reason()) && canonical != null) {
                     // dead-lettered for that recipient: a replay sends it to them again
                     d.outs.add(
@@ -398,8 +398,7 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
                 signing.pseudonymKeyId());
     }
 
-    private AuditChain.Entry dispatchedEntry(String chain, Notice n, byte[] dispatched) {
-        JsonNode j = readTree(dispatched);
+    private AuditChain.Entry dispatchedEntry(String chain, Notice n, JsonNode j) {
         return new AuditChain.Entry(
                 clock.instant(),
                 n.action(),
