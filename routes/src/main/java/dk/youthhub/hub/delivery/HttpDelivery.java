@@ -3,6 +3,7 @@ package dk.youthhub.hub.delivery;
 import dk.youthhub.connector.ErrorCode;
 import dk.youthhub.connector.MappingException;
 import dk.youthhub.hub.config.HubProperties;
+import dk.youthhub.hub.core.Withdrawal;
 import dk.youthhub.hub.deadletter.DeadLetters;
 import dk.youthhub.hub.kafka.CloudEvents;
 import java.io.IOException;
@@ -137,7 +138,8 @@ public final class HttpDelivery implements Deliverer, AutoCloseable {
             if (clock.millis() - started > settings.maxOutage().toMillis()) {
                 return failed("not accepted within " + settings.maxOutage() + ": " + last);
             }
-            Optional<String> withdrawal = withdrawn.apply(key);
+            Optional<String> withdrawal =
+                    withdrawn.apply(key).flatMap(w -> Withdrawal.parse(w).of(record.timestamp()));
             if (withdrawal.isPresent()) {
                 return new Withdrawn(withdrawal.get());
             }

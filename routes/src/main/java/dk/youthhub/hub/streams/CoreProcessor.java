@@ -18,6 +18,7 @@ import dk.youthhub.hub.core.ConsentPolicy;
 import dk.youthhub.hub.core.Minimisation;
 import dk.youthhub.hub.core.RoutingPolicy;
 import dk.youthhub.hub.core.Versions;
+import dk.youthhub.hub.core.Withdrawal;
 import dk.youthhub.hub.deadletter.DeadLetters;
 import dk.youthhub.hub.kafka.CloudEvents;
 import dk.youthhub.hub.kafka.Topics;
@@ -83,6 +84,10 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
     public static final String RECEIPT = "RECEIPT";
 
     public static final String RECEIPT_REJECTED = "RECEIPT_REJECTED";
+
+    /** A withdrawal's reason when consent no longer covers a queued delivery: it is held again. */
+    public static final String NOT_COVERED = "NOT_COVERED";
+
     private static final Logger LOG = LoggerFactory.getLogger(CoreProcessor.class);
     private static final Period EIGHTEEN = Period.ofYears(18);
     private static final int PUNCTUATION_CHUNK = 500;
@@ -347,6 +352,21 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
                                     new Record<>(utf8(n.ceId()), null, clock.millis()),
                                     DISPATCH_INDEX_SINK));
                 }
+                if (n.action() == AuditChain.Action.REJECTED
+                        && NOT_COVERED.equals(n.reason())
+                        && dispatched.has("document")) {
+                    // not sent, and consent no longer covers it: it waits again
+                    hold(
+                            d,
+                            chain,
+                            CanonicalJson.mapper()
+                                    .convertValue(
+                                            dispatched.get("document"), CanonicalDocument.class),
+                            SourceSystem.of(dispatched.get("target").asText()),
+                            position(dispatched));
+                    d.apply();
+                    return;
+                }
                 entry = dispatchedEntry(chain, n, dispatched);
                 eventId = dispatched.path("eventId").asText(null);
                 DeadLetters.Source canonical = position(dispatched);
@@ -485,6 +505,9 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
             if (kept && doc.consent().status() == Consent.Status.REVOKED) {
                 withdraw(d, pseudonym, doc.provenance().sourceDocumentId());
             }
+            if (kept) {
+                withdrawUncovered(d, pseudonym);
+            }
             if (!kept) {
                 audit(
                         d,
@@ -599,19 +622,59 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
      */
     private void withdraw(Decision d, String pseudonym, String revokedConsentId) {
         for (KeyValue<String, byte[]> e : d.dispatches.prefix(pseudonym + "|")) {
-            JsonNode dispatched = readTree(e.value);
+            ObjectNode dispatched = (ObjectNode) readTree(e.value);
             boolean reliedOn = false;
             for (JsonNode id : dispatched.path("consentIds")) {
                 reliedOn |= id.asText().equals(revokedConsentId);
             }
-            if (reliedOn) {
+            if (reliedOn && !dispatched.path("withdrawn").asBoolean()) {
+                dispatched.put("withdrawn", true);
+                d.dispatches.put(e.key, bytes(dispatched));
                 String ceId = e.key.substring(pseudonym.length() + 1);
                 d.outs.add(
-                        new Out(
-                                new Record<>(utf8(ceId), utf8("CONSENT_REVOKED"), clock.millis()),
-                                WITHDRAWAL_SINK));
+                        new Out(withdrawal(ceId, "CONSENT_REVOKED", dispatched), WITHDRAWAL_SINK));
             }
         }
+    }
+
+    /**
+     * Withdraws each queued HTTP delivery of a young person that their consents no longer cover (a
+     * narrower update, a validity that has ended): {@code NOT_COVERED}. The delivery stage answers
+     * with a {@code REJECTED} notice if it had not sent it yet, and the document goes back to held.
+     */
+    private void withdrawUncovered(Decision d, String pseudonym) {
+        for (KeyValue<String, byte[]> e : d.dispatches.prefix(pseudonym + "|")) {
+            withdrawIfUncovered(d, pseudonym, e);
+        }
+    }
+
+    private boolean withdrawIfUncovered(Decision d, String pseudonym, KeyValue<String, byte[]> e) {
+        ObjectNode dispatched = (ObjectNode) readTree(e.value);
+        if (!dispatched.has("document") || dispatched.path("withdrawn").asBoolean()) {
+            return false;
+        }
+        CanonicalDocument doc =
+                CanonicalJson.mapper()
+                        .convertValue(dispatched.get("document"), CanonicalDocument.class);
+        SourceSystem target = SourceSystem.of(dispatched.get("target").asText());
+        if (coverage(d, pseudonym, doc, target).covered()) {
+            return false;
+        }
+        dispatched.put("withdrawn", true);
+        d.dispatches.put(e.key, bytes(dispatched));
+        d.outs.add(
+                new Out(
+                        withdrawal(
+                                e.key.substring(pseudonym.length() + 1), NOT_COVERED, dispatched),
+                        WITHDRAWAL_SINK));
+        return true;
+    }
+
+    private Record<byte[], byte[]> withdrawal(String ceId, String reason, JsonNode dispatched) {
+        return new Record<>(
+                utf8(ceId),
+                utf8(new Withdrawal(reason, dispatched.path("at").asLong()).value()),
+                clock.millis());
     }
 
     /**
@@ -664,7 +727,8 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
         String id = CloudEvents.deliveryId(target.id(), doc.documentId(), doc.version());
         RecordHeaders h =
                 CloudEvents.delivery(doc, pseudonym, id, connector.descriptor().nativeMediaType());
-        d.emit(new Record<>(utf8(pseudonym), delivery, clock.millis(), h), deliverySink(target));
+        long at = clock.millis();
+        d.emit(new Record<>(utf8(pseudonym), delivery, at, h), deliverySink(target));
         audit(d, pseudonym, AuditChain.Action.DISPATCHED, doc, target, consentIds, null);
         if (connector.descriptor().acknowledges()) {
             ObjectNode dispatched = CanonicalJson.mapper().createObjectNode();
@@ -676,6 +740,8 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
             dispatched.put("eventId", doc.provenance().sourceEventId());
             putPosition(dispatched, source);
             if (connector.descriptor().deliversOverHttp()) {
+                // checked again until the POST is made: no longer covered → back to held
+                dispatched.set("document", CanonicalJson.mapper().valueToTree(doc));
                 // the day the young person leaves scope: a POST not made by then is withdrawn
                 dispatched.put(
                         "leavesScope",
@@ -686,7 +752,7 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
                                         routing.untilAge())
                                 .toString());
             }
-            dispatched.put("at", clock.millis());
+            dispatched.put("at", at);
             consentIds.forEach(dispatched.putArray("consentIds")::add);
             d.dispatches.put(pseudonym + "|" + id, bytes(dispatched));
             if (connector.descriptor().sendsReceipts()) {
@@ -810,11 +876,13 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
             Decision d = new Decision();
             dispatched.put("withdrawn", true);
             d.dispatches.put(e.key, bytes(dispatched));
-            d.outs.add(
-                    new Out(
-                            new Record<>(utf8(ceId), utf8("OUT_OF_SCOPE"), clock.millis()),
-                            WITHDRAWAL_SINK));
+            d.outs.add(new Out(withdrawal(ceId, "OUT_OF_SCOPE", dispatched), WITHDRAWAL_SINK));
             d.apply();
+            return;
+        }
+        Decision uncovered = new Decision();
+        if (withdrawIfUncovered(uncovered, e.key.substring(0, e.key.indexOf('|')), e)) {
+            uncovered.apply();
             return;
         }
         if (dispatched.path("unacknowledged").asBoolean() || dispatched.path("at").asLong() > due) {

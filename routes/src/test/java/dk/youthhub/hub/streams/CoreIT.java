@@ -148,6 +148,77 @@ class CoreIT extends HubIT {
     }
 
     @Test
+    void aConsentNarrowedWhileAPostWaitsSendsItBackToHeldAndANewConsentDeliversItOnce()
+            throws Exception {
+        String cpr = cpr(2005);
+        String planId = "HP-" + UUID.randomUUID();
+        String documentId = "dubu:handleplan:" + planId;
+        String consentId = "S-" + UUID.randomUUID();
+        var down =
+                jobcenter.stubFor(
+                        com.github.tomakehurst.wiremock.client.WireMock.post(
+                                        urlEqualTo("/api/v1/hub-deliveries"))
+                                .withRequestBody(
+                                        matchingJsonPath("$.documentId", equalTo(documentId)))
+                                .atPriority(1)
+                                .willReturn(
+                                        com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                                                .withStatus(503)));
+        send(consent(cpr, "Barn", consentId));
+        send(plan(cpr, planId));
+        await().atMost(Duration.ofSeconds(60)).until(() -> !delivered(documentId).isEmpty());
+
+        // a later version of the same consent that no longer names the job centre
+        send(
+                new String(consent(cpr, "Barn", consentId), StandardCharsets.UTF_8)
+                        .replace("<Modtager>jobcenter</Modtager>", "")
+                        .replace("2026-03-10T10:00:00", "2026-03-11T10:00:00")
+                        .getBytes(StandardCharsets.UTF_8));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> forJobcenter(cpr, documentId).contains("HELD:NO_CONSENT"));
+        jobcenter.removeStub(down);
+        assertThat(jobcenter.getAllServeEvents())
+                .filteredOn(e -> e.getRequest().getBodyAsString().contains(documentId))
+                .allSatisfy(e -> assertThat(e.getResponse().getStatus()).isEqualTo(503));
+
+        send(consent(cpr, "Barn", "S-" + UUID.randomUUID()));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> forJobcenter(cpr, documentId).contains("DELIVERED:"));
+        assertThat(forJobcenter(cpr, documentId))
+                .containsSubsequence(
+                        "DISPATCHED:", "HELD:NO_CONSENT", "RELEASED:", "DISPATCHED:", "DELIVERED:")
+                .filteredOn(a -> a.startsWith("DELIVERED"))
+                .hasSize(1);
+        assertThat(jobcenter.getAllServeEvents())
+                .filteredOn(e -> e.getRequest().getBodyAsString().contains(documentId))
+                .filteredOn(e -> e.getResponse().getStatus() / 100 == 2)
+                .hasSize(1);
+        assertThat(
+                        CanonicalJson.mapper()
+                                .readTree(query("/api/v1/audit/query", cpr).body())
+                                .get("chainValid")
+                                .asBoolean())
+                .isTrue();
+    }
+
+    private List<String> forJobcenter(String cpr, String documentId) throws Exception {
+        JsonNode trail = CanonicalJson.mapper().readTree(query("/api/v1/audit/query", cpr).body());
+        List<String> actions = new java.util.ArrayList<>();
+        trail.get("records")
+                .forEach(
+                        r -> {
+                            if (documentId.equals(r.path("documentId").asText())
+                                    && "jobcenter".equals(r.path("target").asText())) {
+                                actions.add(
+                                        r.get("action").asText()
+                                                + ":"
+                                                + r.path("reason").asText(""));
+                            }
+                        });
+        return actions;
+    }
+
+    @Test
     void underEighteenTheDocumentWaitsVisiblyUntilAParentConsents() throws Exception {
         String cpr = cpr(2010);
         String planId = "HP-" + UUID.randomUUID();

@@ -22,6 +22,7 @@ import dk.youthhub.hub.config.HubProperties;
 import dk.youthhub.hub.connectors.ConnectorRegistry;
 import dk.youthhub.hub.connectors.Systems;
 import dk.youthhub.hub.core.AuditChain;
+import dk.youthhub.hub.core.Withdrawal;
 import dk.youthhub.hub.kafka.Topics;
 import dk.youthhub.hub.support.Samples;
 import dk.youthhub.hub.support.TestProps;
@@ -474,8 +475,7 @@ class CoreProcessorTest {
                         START_DAY));
         TestRecord<byte[], byte[]> withdrawal = withdrawals.readRecord();
         assertThat(new String(withdrawal.key(), StandardCharsets.UTF_8)).isEqualTo(ceId);
-        assertThat(new String(withdrawal.value(), StandardCharsets.UTF_8))
-                .isEqualTo("CONSENT_REVOKED");
+        assertThat(withdrawalReason(withdrawal)).isEqualTo("CONSENT_REVOKED");
         assertThat(withdrawals.isEmpty())
                 .as("only the HTTP delivery waits for its outcome; UU's was written")
                 .isTrue();
@@ -493,6 +493,100 @@ class CoreProcessorTest {
                         "CONSENT_REVOKED"));
         assertThat(actions(p)).endsWith("REJECTED>jobcenter:CONSENT_REVOKED");
         assertThat(lastAudit("REJECTED").get("documentId").asText()).endsWith(":HP-1");
+    }
+
+    @Test
+    void aQueuedPostWhoseConsentEndsGoesBackToHeldAndANewConsentSendsItOnce() throws Exception {
+        Person p = person(LocalDate.of(2005, 5, 5));
+        send(
+                consent(
+                        p,
+                        "S-1",
+                        1,
+                        Consent.Status.GIVEN,
+                        Consent.GivenBy.YOUNG_PERSON,
+                        List.of("jobcenter"),
+                        "all",
+                        START_DAY,
+                        START_DAY));
+        send(handleplan(p, "HP-1", 1));
+        TestRecord<byte[], byte[]> first =
+                deliveries.get(SourceSystem.of("jobcenter")).readRecord();
+        String ceId = header(first, "ce_id");
+        driver.advanceWallClockTime(props.receipts().checkInterval());
+        assertThat(withdrawals.isEmpty()).as("still valid today").isTrue();
+
+        clock.now = clock.now.plus(Duration.ofDays(1));
+        driver.advanceWallClockTime(props.receipts().checkInterval());
+        TestRecord<byte[], byte[]> withdrawal = withdrawals.readRecord();
+        assertThat(new String(withdrawal.key(), StandardCharsets.UTF_8)).isEqualTo(ceId);
+        Withdrawal w = Withdrawal.parse(new String(withdrawal.value(), StandardCharsets.UTF_8));
+        assertThat(w.reason()).isEqualTo("NOT_COVERED");
+        assertThat(w.of(first.timestamp())).as("withdraws the queued dispatch").isPresent();
+        driver.advanceWallClockTime(props.receipts().checkInterval());
+        assertThat(withdrawals.isEmpty()).as("once").isTrue();
+
+        notice(
+                p.pseudonym,
+                new Notice(
+                        AuditChain.Action.REJECTED,
+                        ceId,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "jobcenter",
+                        "NOT_COVERED"));
+        assertThat(actions(p)).endsWith("HELD>jobcenter:NO_CONSENT");
+
+        send(
+                consent(
+                        p,
+                        "S-2",
+                        1,
+                        Consent.Status.GIVEN,
+                        Consent.GivenBy.YOUNG_PERSON,
+                        List.of("jobcenter"),
+                        "all",
+                        START_DAY));
+        TestRecord<byte[], byte[]> again =
+                deliveries.get(SourceSystem.of("jobcenter")).readRecord();
+        assertThat(header(again, "ce_id")).as("the same delivery, the same key").isEqualTo(ceId);
+        assertThat(w.of(again.timestamp())).as("the new dispatch is not withdrawn").isEmpty();
+        assertThat(actions(p))
+                .containsSubsequence("HELD>jobcenter:NO_CONSENT", "RELEASED>jobcenter");
+        assertThat(deliveries.get(SourceSystem.of("jobcenter")).isEmpty()).isTrue();
+    }
+
+    @Test
+    void aConsentNarrowedAfterAPostWasQueuedWithdrawsIt() throws Exception {
+        Person p = person(LocalDate.of(2005, 5, 5));
+        send(
+                consent(
+                        p,
+                        "S-1",
+                        1,
+                        Consent.Status.GIVEN,
+                        Consent.GivenBy.YOUNG_PERSON,
+                        List.of("jobcenter", "uu"),
+                        "all",
+                        START_DAY));
+        send(handleplan(p, "HP-1", 1));
+        String ceId = header(deliveries.get(SourceSystem.of("jobcenter")).readRecord(), "ce_id");
+        send(
+                consent(
+                        p,
+                        "S-1",
+                        2,
+                        Consent.Status.GIVEN,
+                        Consent.GivenBy.YOUNG_PERSON,
+                        List.of("uu"),
+                        "all",
+                        START_DAY));
+        TestRecord<byte[], byte[]> withdrawal = withdrawals.readRecord();
+        assertThat(new String(withdrawal.key(), StandardCharsets.UTF_8)).isEqualTo(ceId);
+        assertThat(withdrawalReason(withdrawal)).isEqualTo("NOT_COVERED");
+        assertThat(withdrawals.isEmpty()).isTrue();
     }
 
     @Test
@@ -663,8 +757,7 @@ class CoreProcessorTest {
         driver.advanceWallClockTime(props.receipts().checkInterval());
         TestRecord<byte[], byte[]> withdrawal = withdrawals.readRecord();
         assertThat(new String(withdrawal.key(), StandardCharsets.UTF_8)).isEqualTo(ceId);
-        assertThat(new String(withdrawal.value(), StandardCharsets.UTF_8))
-                .isEqualTo("OUT_OF_SCOPE");
+        assertThat(withdrawalReason(withdrawal)).isEqualTo("OUT_OF_SCOPE");
         driver.advanceWallClockTime(props.receipts().checkInterval());
         assertThat(withdrawals.isEmpty()).as("once").isTrue();
     }
@@ -1033,8 +1126,26 @@ class CoreProcessorTest {
             String type,
             LocalDate from)
             throws Exception {
+        return consent(p, id, version, status, by, recipients, type, from, null);
+    }
+
+    private CanonicalDocument consent(
+            Person p,
+            String id,
+            long version,
+            Consent.Status status,
+            Consent.GivenBy by,
+            List<String> recipients,
+            String type,
+            LocalDate from,
+            LocalDate to)
+            throws Exception {
         CanonicalDocument base = withPerson(sample("consent-parent"), p, id, version);
-        return base.with(new Consent(status, by, null, recipients, List.of(type), from, null));
+        return base.with(new Consent(status, by, null, recipients, List.of(type), from, to));
+    }
+
+    private static String withdrawalReason(TestRecord<byte[], byte[]> withdrawal) {
+        return Withdrawal.parse(new String(withdrawal.value(), StandardCharsets.UTF_8)).reason();
     }
 
     private static CanonicalDocument sample(String name) throws Exception {
