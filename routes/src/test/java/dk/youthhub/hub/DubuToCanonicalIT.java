@@ -164,7 +164,11 @@ class DubuToCanonicalIT extends HubIT {
                     .as("answers within a probe's usual 1 s timeout")
                     .isLessThan(java.time.Duration.ofSeconds(1));
         }
-        ResponseEntity<String> health = http.getForEntity("/actuator/health", String.class);
+        assertThat(http.getForEntity("/actuator/health", String.class).getBody())
+                .as("an anonymous caller learns the status alone")
+                .contains("\"status\":\"UP\"")
+                .doesNotContain("components", "RUNNING");
+        ResponseEntity<String> health = adminHealth(http);
         assertThat(health.getStatusCode().value()).isEqualTo(200);
         assertThat(health.getBody())
                 .contains("\"status\":\"UP\"")
@@ -172,7 +176,7 @@ class DubuToCanonicalIT extends HubIT {
 
         ingest.stop();
         try {
-            ResponseEntity<String> down = http.getForEntity("/actuator/health", String.class);
+            ResponseEntity<String> down = adminHealth(http);
             assertThat(down.getStatusCode().value()).isEqualTo(503);
             assertThat(down.getBody())
                     .contains("\"hub\":{\"status\":\"DOWN\"")

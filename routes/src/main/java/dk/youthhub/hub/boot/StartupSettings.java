@@ -50,6 +50,15 @@ public class StartupSettings implements EnvironmentPostProcessor, Ordered {
     /** Every problem with the operator's settings; empty when the hub can start. */
     public static List<String> problems(HubProperties props) {
         List<String> problems = new ArrayList<>();
+        HubProperties.Embedded broker = props.kafka().embedded();
+        if (broker.enabled()
+                && !DevelopmentMode.loopback(broker.host())
+                && !props.security().developmentDefaults()) {
+            problems.add(
+                    "HUB_KAFKA_EMBEDDED_HOST must be a loopback address: the embedded broker has no"
+                            + " authentication (set KAFKA_BOOTSTRAP_SERVERS to use a secured"
+                            + " Kafka)");
+        }
         problems.addAll(Pseudonymizer.problems(props));
         problems.addAll(AuditKeyring.problems(props));
         Systems systems = new Systems(new ConnectorRegistry(), props);

@@ -148,7 +148,20 @@ public record HubProperties(
      * HTTP credentials of the roles ({@code admin}); each system's token is {@code
      * hub.systems.<id>.token}.
      */
-    public record Security(Map<String, String> tokens) {
+    /**
+     * @param tokens the roles' bearer tokens
+     * @param developmentDefaults whether missing secrets and tokens take their published
+     *     development values: decided at start ({@code DevelopmentMode}), never configured
+     */
+    public record Security(Map<String, String> tokens, boolean developmentDefaults) {
+
+        /**
+         * Why a secret or token must be set: the sentence every such start-up problem ends with.
+         */
+        public static final String WHY_REQUIRED =
+                "the hub is reachable beyond this machine (an external Kafka, or a listener not on"
+                        + " loopback) and HUB_DEV_MODE is not true, so the published development"
+                        + " values are refused";
 
         public Map<String, String> tokens() {
             return tokens == null ? Map.of() : tokens;

@@ -108,7 +108,7 @@ public class HttpDeliveries implements SmartLifecycle {
             if (s.descriptor().deliversOverHttp()
                     && h.configured()
                     && tokenless
-                    && !props.kafka().embedded().enabled()) {
+                    && !props.security().developmentDefaults()) {
                 String env = s.id().toUpperCase(Locale.ROOT);
                 problems.add(
                         "HUB_" + env + "_DELIVERY_TOKEN must be set with HUB_" + env + "_BASE_URL");
@@ -126,7 +126,7 @@ public class HttpDeliveries implements SmartLifecycle {
         if (h.token() != null && !h.token().isBlank()) {
             return h.token();
         }
-        if (!props.kafka().embedded().enabled()) {
+        if (!props.security().developmentDefaults()) {
             throw new IllegalStateException(
                     "HUB_" + system.toUpperCase(Locale.ROOT) + "_DELIVERY_TOKEN is not set");
         }

@@ -11,8 +11,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The audit chain's keys from {@code HUB_AUDIT_KEY} and {@code HUB_AUDIT_PREVIOUS_KEYS}. With the
- * embedded broker a missing key is the documented development key, with a warning; otherwise the
- * hub refuses to start without one, or with the pseudonym secret as its audit key.
+ * development values allowed ({@code hub.security.development-defaults}) a missing key is the
+ * documented development key, with a warning; otherwise the hub refuses to start without one, or
+ * with the pseudonym secret as its audit key.
  */
 @Configuration(proxyBeanMethods = false)
 public class AuditKeyring {
@@ -45,13 +46,13 @@ public class AuditKeyring {
     public static List<String> problems(HubProperties props) {
         String key = props.audit().key();
         if (key == null || key.isBlank()) {
-            return props.kafka().embedded().enabled()
+            return props.security().developmentDefaults()
                     ? List.of()
                     : List.of(
-                            "HUB_AUDIT_KEY must be set when the hub runs against an external Kafka"
-                                    + " (at least "
+                            "HUB_AUDIT_KEY must be set (at least "
                                     + MIN_KEY_LENGTH
-                                    + " characters, not the pseudonym secret)");
+                                    + " characters, not the pseudonym secret): "
+                                    + HubProperties.Security.WHY_REQUIRED);
         }
         List<String> problems = new ArrayList<>();
         if (key.length() < MIN_KEY_LENGTH) {

@@ -46,13 +46,13 @@ public class Pseudonymizer {
     public static List<String> problems(HubProperties props) {
         String secret = props.pseudonymSecret();
         if (secret == null || secret.isBlank()) {
-            return props.kafka().embedded().enabled()
+            return props.security().developmentDefaults()
                     ? List.of()
                     : List.of(
-                            "HUB_PSEUDONYM_SECRET must be set when the hub runs against an"
-                                    + " external Kafka (at least "
+                            "HUB_PSEUDONYM_SECRET must be set (at least "
                                     + MIN_SECRET_LENGTH
-                                    + " characters)");
+                                    + " characters): "
+                                    + HubProperties.Security.WHY_REQUIRED);
         }
         return secret.length() < MIN_SECRET_LENGTH
                 ? List.of(

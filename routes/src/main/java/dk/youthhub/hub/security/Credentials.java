@@ -18,9 +18,10 @@ import org.springframework.stereotype.Component;
 /**
  * The bearer tokens, one per system ({@code hub.systems.<id>.token}, {@code HUB_TOKEN_<ID>}) and
  * one per role ({@code hub.security.tokens.<role>}). Only their SHA-256 digests are kept, and a
- * presented token is compared with every digest in constant time. With the embedded broker, missing
- * tokens get documented development tokens ({@code dev-token-<principal>}) and a warning; otherwise
- * the hub refuses to start without the admin's token and that of every system with an HTTP ingress.
+ * presented token is compared with every digest in constant time. Only where the hub allows
+ * development values (every listener on loopback, or {@code HUB_DEV_MODE=true}) do missing tokens
+ * get the published development tokens ({@code dev-token-<principal>}) and a warning; otherwise the
+ * hub refuses to start without the admin's token and that of every system with an HTTP ingress.
  */
 @Component
 public class Credentials {
@@ -40,7 +41,7 @@ public class Credentials {
         for (String principal : configured.keySet()) {
             String token = configured.get(principal);
             if (token == null || token.isBlank()) {
-                if (!props.kafka().embedded().enabled()) {
+                if (!props.security().developmentDefaults()) {
                     continue;
                 }
                 token = developmentToken(principal);
@@ -62,7 +63,7 @@ public class Credentials {
         Set<String> required = new java.util.HashSet<>(Set.of(ADMIN));
         systems.inbound(ConnectorDescriptor.Inbound.HTTP_INGRESS)
                 .forEach(s -> required.add(s.id()));
-        boolean embedded = props.kafka().embedded().enabled();
+        boolean development = props.security().developmentDefaults();
         List<String> problems = new java.util.ArrayList<>();
         List<byte[]> seen = new java.util.ArrayList<>();
         boolean shared = false;
@@ -70,16 +71,17 @@ public class Credentials {
             String token = configured.get(principal);
             String variable = "HUB_TOKEN_" + principal.toUpperCase(java.util.Locale.ROOT);
             if (token == null || token.isBlank()) {
-                if (!embedded && required.contains(principal)) {
+                if (!development && required.contains(principal)) {
                     problems.add(
                             variable
-                                    + " must be set outside the embedded default (at least "
+                                    + " must be set (at least "
                                     + MIN_TOKEN_LENGTH
-                                    + " characters)");
+                                    + " characters): "
+                                    + HubProperties.Security.WHY_REQUIRED);
                 }
                 continue;
             }
-            if (!embedded && token.length() < MIN_TOKEN_LENGTH) {
+            if (!development && token.length() < MIN_TOKEN_LENGTH) {
                 problems.add(variable + " must be at least " + MIN_TOKEN_LENGTH + " characters");
             }
             byte[] digest = sha256(token);

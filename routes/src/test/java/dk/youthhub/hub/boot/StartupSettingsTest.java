@@ -2,6 +2,7 @@ package dk.youthhub.hub.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.youthhub.hub.config.HubProperties;
 import dk.youthhub.hub.support.TestProps;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -49,5 +50,65 @@ class StartupSettingsTest {
     @Test
     void theEmbeddedDefaultNeedsNothing() {
         assertThat(StartupSettings.problems(TestProps.bind(Map.of()))).isEmpty();
+        assertThat(TestProps.bind(Map.of()).security().developmentDefaults()).isTrue();
+    }
+
+    @Test
+    void theEmbeddedBrokerWithHttpOnEveryInterfaceNeedsEverySecretAndToken() {
+        assertThat(StartupSettings.problems(TestProps.bind(Map.of("SERVER_ADDRESS", "0.0.0.0"))))
+                .hasSize(4)
+                .allSatisfy(
+                        p ->
+                                assertThat(p)
+                                        .endsWith(
+                                                "HUB_DEV_MODE is not true, so the"
+                                                        + " published development values are refused"))
+                .anySatisfy(p -> assertThat(p).startsWith("HUB_PSEUDONYM_SECRET must be set"))
+                .anySatisfy(p -> assertThat(p).startsWith("HUB_AUDIT_KEY must be set"))
+                .anySatisfy(p -> assertThat(p).startsWith("HUB_TOKEN_JOBCENTER must be set"))
+                .anySatisfy(p -> assertThat(p).startsWith("HUB_TOKEN_ADMIN must be set"));
+        assertThat(StartupSettings.problems(TestProps.bind(Map.of("SERVER_ADDRESS", ""))))
+                .as("no address binds every interface")
+                .hasSize(4);
+    }
+
+    @Test
+    void theEmbeddedBrokerOnAnotherInterfaceIsRefusedForItHasNoAuthentication() {
+        assertThat(
+                        StartupSettings.problems(
+                                TestProps.bind(Map.of("hub.kafka.embedded.host", "0.0.0.0"))))
+                .anySatisfy(
+                        p -> assertThat(p).startsWith("HUB_KAFKA_EMBEDDED_HOST must be a loopback"))
+                .anySatisfy(p -> assertThat(p).startsWith("HUB_TOKEN_ADMIN must be set"));
+    }
+
+    @Test
+    void onlyAnExplicitDevModeAllowsTheDevelopmentValuesBeyondLoopback() {
+        HubProperties dev =
+                TestProps.bind(Map.of("SERVER_ADDRESS", "0.0.0.0", "HUB_DEV_MODE", "true"));
+        assertThat(dev.security().developmentDefaults()).isTrue();
+        assertThat(StartupSettings.problems(dev)).isEmpty();
+        assertThat(
+                        TestProps.bind(
+                                        Map.of(
+                                                "SERVER_ADDRESS", "0.0.0.0",
+                                                "HUB_DEV_MODE", "false",
+                                                "hub.security.development-defaults", "true"))
+                                .security()
+                                .developmentDefaults())
+                .as("the decision cannot be configured around")
+                .isFalse();
+    }
+
+    @Test
+    void loopbackMeansOnlyThisMachine() {
+        assertThat(DevelopmentMode.loopback("127.0.0.1")).isTrue();
+        assertThat(DevelopmentMode.loopback("localhost")).isTrue();
+        assertThat(DevelopmentMode.loopback("[::1]")).isTrue();
+        assertThat(DevelopmentMode.loopback("0.0.0.0")).isFalse();
+        assertThat(DevelopmentMode.loopback("::")).isFalse();
+        assertThat(DevelopmentMode.loopback("10.0.0.5")).isFalse();
+        assertThat(DevelopmentMode.loopback("")).isFalse();
+        assertThat(DevelopmentMode.loopback(null)).isFalse();
     }
 }

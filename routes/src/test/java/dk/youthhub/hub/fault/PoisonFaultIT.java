@@ -112,7 +112,7 @@ class PoisonFaultIT extends HubIT {
                                 assertThat(header(d, DeadLetters.TARGET)).isEqualTo("dubu");
                             });
         }
-        assertThat(http.getForObject("/actuator/health", String.class))
+        assertThat(adminHealth(http).getBody())
                 .contains("\"ingest\":\"RUNNING\"", "\"core\":\"RUNNING\"");
     }
 

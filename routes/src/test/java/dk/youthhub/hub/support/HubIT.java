@@ -44,5 +44,17 @@ public abstract class HubIT {
     public static final String ADMIN_TOKEN = "it-admin-token-0123456789abcdef0";
     public static final String HUB_TO_JOBCENTER_TOKEN = "it-hub-to-jobcenter-token-0123456789";
 
+    /** {@code /actuator/health} with its details, which only the admin's token sees. */
+    public static org.springframework.http.ResponseEntity<String> adminHealth(
+            org.springframework.boot.test.web.client.TestRestTemplate http) {
+        org.springframework.http.HttpHeaders h = new org.springframework.http.HttpHeaders();
+        h.setBearerAuth(ADMIN_TOKEN);
+        return http.exchange(
+                "/actuator/health",
+                org.springframework.http.HttpMethod.GET,
+                new org.springframework.http.HttpEntity<>(h),
+                String.class);
+    }
+
     protected final String servers = SharedKafka.bootstrapServers();
 }

@@ -62,6 +62,34 @@ public final class JavaProcess implements AutoCloseable {
         return new JavaProcess(name, pb.start(), log);
     }
 
+    /**
+     * The executable jar as an operator starts it ({@code java -jar}), with only these environment
+     * variables of the hub's own ({@code HUB_*}, {@code KAFKA_*}, {@code SERVER_*}).
+     */
+    public static JavaProcess startJar(String name, Path jar, Map<String, String> env)
+            throws IOException {
+        Path log = Path.of("target", "processes", name + ".log");
+        Files.createDirectories(log.getParent());
+        ProcessBuilder pb =
+                new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx512m",
+                        "-XX:TieredStopAtLevel=1",
+                        "-jar",
+                        jar.toAbsolutePath().toString());
+        pb.environment()
+                .keySet()
+                .removeIf(
+                        k ->
+                                k.startsWith("HUB_")
+                                        || k.startsWith("KAFKA_")
+                                        || k.startsWith("SERVER_"));
+        pb.environment().putAll(env);
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        return new JavaProcess(name, pb.start(), log);
+    }
+
     public String name() {
         return name;
     }

@@ -1,5 +1,6 @@
 package dk.youthhub.hub.support;
 
+import dk.youthhub.hub.boot.DevelopmentMode;
 import dk.youthhub.hub.boot.KafkaModeEnvironment;
 import dk.youthhub.hub.boot.SystemEnvironment;
 import dk.youthhub.hub.config.HubProperties;
@@ -49,6 +50,8 @@ public final class TestProps {
         }
         new SystemEnvironment().postProcessEnvironment(environment, new SpringApplication());
         new KafkaModeEnvironment().postProcessEnvironment(environment, new SpringApplication());
+        new DevelopmentMode(java.util.function.Supplier::get)
+                .postProcessEnvironment(environment, new SpringApplication());
         return Binder.get(environment).bind("hub", HubProperties.class).get();
     }
 
