@@ -21,16 +21,36 @@ public final class CanonicalSchemas {
     public static final int CURRENT = 2;
 
     public static final List<String> TYPES =
-            List.of("handleplan", "jobplan", "assessment", "consent", "education-status");
+            List.of(
+                    "handleplan",
+                    "jobplan",
+                    "assessment",
+                    "consent",
+                    "education-status",
+                    "meeting",
+                    "goal-agreement",
+                    "milestone");
+
+    /**
+     * The documents the hub authors (the collaboration model) exist from version 2: adding a type
+     * is compatible, so it joins the current version and changes no released file.
+     */
+    private static final List<String> SINCE_VERSION_2 =
+            List.of("meeting", "goal-agreement", "milestone");
 
     private CanonicalSchemas() {}
 
     /** The schema's URI, also its {@code $id}, e.g. {@code .../v1/handleplan.schema.json}. */
     public static String uri(String type, int version) {
-        if (!TYPES.contains(type)) {
+        if (!TYPES.contains(type) || version < since(type)) {
             throw new IllegalArgumentException("unknown document type");
         }
         return BASE_URI + "v" + version + "/" + type + ".schema.json";
+    }
+
+    /** The first schema version that has this type. */
+    public static int since(String type) {
+        return SINCE_VERSION_2.contains(type) ? 2 : 1;
     }
 
     /** The current schema's URI, also a record's {@code ce_dataschema}. */

@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 /**
  * One canonical document: the envelope every type shares and its {@link Payload}, which is of
  * {@link #documentType()}. In JSON the payload is the member named after its type ({@code
- * handleplan}, {@code jobplan}, {@code assessment}, {@code consent}, {@code educationStatus});
+ * handleplan}, {@code jobplan}, {@code assessment}, {@code consent}, {@code educationStatus}, and
+ * for the documents the hub authors {@code meeting}, {@code goalAgreement}, {@code milestone});
  * field tables: {@code schemas/README.md}.
  *
  * @param documentId stable across versions: {@code <source>:<type>:<source document id>}
@@ -138,9 +139,20 @@ public record CanonicalDocument(
             @JsonProperty("jobplan") Jobplan jobplan,
             @JsonProperty("assessment") Assessment assessment,
             @JsonProperty("consent") Consent consent,
-            @JsonProperty("educationStatus") EducationStatus educationStatus) {
+            @JsonProperty("educationStatus") EducationStatus educationStatus,
+            @JsonProperty("meeting") Meeting meeting,
+            @JsonProperty("goalAgreement") GoalAgreement goalAgreement,
+            @JsonProperty("milestone") Milestone milestone) {
         Payload[] given =
-                Stream.of(handleplan, jobplan, assessment, consent, educationStatus)
+                Stream.of(
+                                handleplan,
+                                jobplan,
+                                assessment,
+                                consent,
+                                educationStatus,
+                                meeting,
+                                goalAgreement,
+                                milestone)
                         .filter(Objects::nonNull)
                         .toArray(Payload[]::new);
         if (given.length != 1) {
@@ -181,5 +193,20 @@ public record CanonicalDocument(
     @JsonProperty("educationStatus")
     public EducationStatus educationStatus() {
         return payload instanceof EducationStatus s ? s : null;
+    }
+
+    @JsonProperty("meeting")
+    public Meeting meeting() {
+        return payload instanceof Meeting m ? m : null;
+    }
+
+    @JsonProperty("goalAgreement")
+    public GoalAgreement goalAgreement() {
+        return payload instanceof GoalAgreement g ? g : null;
+    }
+
+    @JsonProperty("milestone")
+    public Milestone milestone() {
+        return payload instanceof Milestone m ? m : null;
     }
 }

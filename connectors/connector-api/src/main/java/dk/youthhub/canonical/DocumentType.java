@@ -10,7 +10,10 @@ public enum DocumentType {
     JOBPLAN("jobplan"),
     ASSESSMENT("assessment"),
     CONSENT("consent"),
-    EDUCATION_STATUS("education-status");
+    EDUCATION_STATUS("education-status"),
+    MEETING("meeting"),
+    GOAL_AGREEMENT("goal-agreement"),
+    MILESTONE("milestone");
 
     /**
      * The version in every published name of a canonical type ({@code canonical.<type>.v1}, {@code
@@ -34,6 +37,11 @@ public enum DocumentType {
     /** The CloudEvents type, e.g. {@code dk.youthhub.handleplan.v1}. */
     public String cloudEventType() {
         return "dk.youthhub." + id + ".v" + PUBLISHED_VERSION;
+    }
+
+    /** The documents the hub authors itself ({@code ce_source} {@code hub}). */
+    public boolean authoredByHub() {
+        return this == MEETING || this == GOAL_AGREEMENT || this == MILESTONE;
     }
 
     @JsonCreator

@@ -5,7 +5,15 @@ package dk.youthhub.canonical;
  * that does something per type goes through {@link Visitor}, so a new type does not compile until
  * every renderer and rule handles it.
  */
-public sealed interface Payload permits Handleplan, Jobplan, Assessment, Consent, EducationStatus {
+public sealed interface Payload
+        permits Handleplan,
+                Jobplan,
+                Assessment,
+                Consent,
+                EducationStatus,
+                Meeting,
+                GoalAgreement,
+                Milestone {
 
     /** The document type this payload is. */
     DocumentType type();
@@ -23,5 +31,11 @@ public sealed interface Payload permits Handleplan, Jobplan, Assessment, Consent
         R consent(Consent c);
 
         R educationStatus(EducationStatus s);
+
+        R meeting(Meeting m);
+
+        R goalAgreement(GoalAgreement g);
+
+        R milestone(Milestone m);
     }
 }

@@ -10,5 +10,14 @@ import dk.youthhub.canonical.CanonicalDocument;
 @FunctionalInterface
 public interface OutboundRenderer {
 
-    byte[] render(CanonicalDocument document);
+    /**
+     * @param handover whether the delivery is part of the handover package to the adult system at
+     *     17½ ({@code collaboration.md}), marked in the body in the system's own style
+     */
+    byte[] render(CanonicalDocument document, boolean handover);
+
+    /** An ordinary delivery, not part of a handover package. */
+    default byte[] render(CanonicalDocument document) {
+        return render(document, false);
+    }
 }

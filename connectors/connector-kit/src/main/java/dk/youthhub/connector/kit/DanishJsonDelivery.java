@@ -4,11 +4,15 @@ import dk.youthhub.canonical.Assessment;
 import dk.youthhub.canonical.CanonicalDocument;
 import dk.youthhub.canonical.Consent;
 import dk.youthhub.canonical.EducationStatus;
+import dk.youthhub.canonical.GoalAgreement;
 import dk.youthhub.canonical.Handleplan;
 import dk.youthhub.canonical.Jobplan;
 import dk.youthhub.canonical.LegalBasis;
+import dk.youthhub.canonical.Meeting;
+import dk.youthhub.canonical.Milestone;
 import dk.youthhub.canonical.Payload;
 import dk.youthhub.canonical.Provenance;
+import dk.youthhub.canonical.Theme;
 import dk.youthhub.canonical.ThemeCode;
 import dk.youthhub.connector.OutboundRenderer;
 import java.util.Map;
@@ -48,12 +52,13 @@ public record DanishJsonDelivery(
                             Map.entry(Envelope.Field.CASEWORKER, "sagsbehandler"),
                             Map.entry(Envelope.Field.CASEWORKER_NAME, "navn"),
                             Map.entry(Envelope.Field.CASEWORKER_UNIT, "enhed"),
-                            Map.entry(Envelope.Field.CASEWORKER_EMAIL, "email")));
+                            Map.entry(Envelope.Field.CASEWORKER_EMAIL, "email"),
+                            Map.entry(Envelope.Field.HANDOVER, "overdragelse")));
 
     @Override
-    public byte[] render(CanonicalDocument d) {
+    public byte[] render(CanonicalDocument d, boolean handover) {
         Provenance p = d.provenance();
-        JsonOut out = JsonOut.object().fields(ENVELOPE.of(d));
+        JsonOut out = JsonOut.object().fields(ENVELOPE.of(d, handover));
         d.payload()
                 .accept(
                         new Payload.Visitor<JsonOut>() {
@@ -85,6 +90,27 @@ public record DanishJsonDelivery(
                                 return out.put(
                                         "uddannelsesstatus",
                                         DanishJsonDelivery.this.educationStatus(e));
+                            }
+
+                            @Override
+                            public JsonOut meeting(Meeting m) {
+                                return out.put("moede", DanishJsonDelivery.this.meeting(m));
+                            }
+
+                            @Override
+                            public JsonOut goalAgreement(GoalAgreement g) {
+                                return out.put(
+                                        "maal_og_aftaleskema",
+                                        DanishJsonDelivery.this.goalAgreement(g));
+                            }
+
+                            @Override
+                            public JsonOut milestone(Milestone m) {
+                                return out.put(
+                                        "milepael",
+                                        JsonOut.object()
+                                                .put("milepael", m.milestone().name())
+                                                .put("dato", m.date()));
                             }
                         });
         return out.bytes();
@@ -205,6 +231,68 @@ public record DanishJsonDelivery(
                                 .toList())
                 .put("gyldig_fra", c.validFrom())
                 .put("gyldig_til", c.validTo());
+    }
+
+    private JsonOut meeting(Meeting m) {
+        return JsonOut.object()
+                .put("moede_id", m.meetingId())
+                .put("art", m.kind().name())
+                .put("dato", m.date())
+                .put("kommune", m.kommune())
+                .strings("deltagere", m.participants())
+                .array(
+                        "aftaler",
+                        m.agreements().stream()
+                                .map(
+                                        a ->
+                                                theme(JsonOut.object(), a.theme())
+                                                        .put("tekst", a.text())
+                                                        .put("ansvarlig", a.responsible())
+                                                        .put("frist", a.due()))
+                                .toList());
+    }
+
+    private JsonOut goalAgreement(GoalAgreement g) {
+        GoalAgreement.Education e = g.education();
+        return JsonOut.object()
+                .array("maal", g.goals().stream().map(this::part).toList())
+                .array("aftaler", g.agreements().stream().map(this::part).toList())
+                .put(
+                        "uddannelsesstatus",
+                        e == null
+                                ? null
+                                : JsonOut.object()
+                                        .put(
+                                                "status",
+                                                statusCodes.getOrDefault(
+                                                        e.status(), e.status().name()))
+                                        .put("status_kode", e.status().name())
+                                        .put("siden", e.since())
+                                        .put("oprindelse", origin(e.origin())));
+    }
+
+    private JsonOut part(GoalAgreement.Part part) {
+        return theme(JsonOut.object(), part.theme())
+                .put("tekst", part.text())
+                .put("ansvarlig", part.responsible())
+                .put("frist", part.due())
+                .put("oprindelse", origin(part.origin()));
+    }
+
+    private static JsonOut origin(GoalAgreement.Origin o) {
+        return JsonOut.object()
+                .put("system", o.system().id())
+                .put("dokument_id", o.documentId())
+                .put("version", o.version());
+    }
+
+    /** {@code tema}, {@code tema_kode}, {@code kilde_tema}; nothing for a part without a theme. */
+    private JsonOut theme(JsonOut out, Theme t) {
+        return t == null
+                ? out
+                : out.put("tema", Codes.nativeTheme(t, themeCodes))
+                        .put("tema_kode", t.code().name())
+                        .put("kilde_tema", t.source());
     }
 
     private static String text(LegalBasis b) {

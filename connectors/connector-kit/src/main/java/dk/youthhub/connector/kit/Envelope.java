@@ -36,7 +36,9 @@ public final class Envelope {
         CASEWORKER,
         CASEWORKER_NAME,
         CASEWORKER_UNIT,
-        CASEWORKER_EMAIL
+        CASEWORKER_EMAIL,
+        /** {@code true} in a handover package's deliveries, absent otherwise. */
+        HANDOVER
     }
 
     private final Map<Field, String> names;
@@ -56,6 +58,11 @@ public final class Envelope {
      * order; absent values and empty groups are left out by the writers.
      */
     public Map<String, Object> of(CanonicalDocument d) {
+        return of(d, false);
+    }
+
+    /** The envelope of a delivery, marked when it is part of a handover package. */
+    public Map<String, Object> of(CanonicalDocument d, boolean handover) {
         Provenance p = d.provenance();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put(names.get(Field.DOCUMENT_ID), d.documentId());
@@ -84,6 +91,7 @@ public final class Envelope {
             caseworker.put(names.get(Field.CASEWORKER_EMAIL), c.email());
         }
         out.put(names.get(Field.CASEWORKER), caseworker);
+        out.put(names.get(Field.HANDOVER), handover ? Boolean.TRUE : null);
         return out;
     }
 }

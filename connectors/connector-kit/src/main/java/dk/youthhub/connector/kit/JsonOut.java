@@ -80,6 +80,8 @@ public final class JsonOut {
                         put(name, n.longValue());
                     } else if (value instanceof OffsetDateTime t) {
                         put(name, t);
+                    } else if (value instanceof Boolean b) {
+                        node.put(name, b);
                     } else if (value != null) {
                         put(name, value.toString());
                     }

@@ -52,7 +52,10 @@ public abstract class ConnectorContractTest {
                     "education-status",
                     "education-status-minimal",
                     "consent-parent",
-                    "consent-revoked");
+                    "consent-revoked",
+                    "meeting",
+                    "goal-agreement",
+                    "milestone");
 
     /** Canonical codes a recipient may see in its own terms instead (consent status, given by). */
     private static final Set<String> TRANSLATABLE_KEYS = Set.of("status", "givenBy");
@@ -112,6 +115,18 @@ public abstract class ConnectorContractTest {
                                                             doc.youngPerson().cpr());
                                             assertThat(delivered).containsAll(contentValues(doc));
                                         }));
+    }
+
+    @Test
+    void aHandoverDeliveryIsMarkedInTheBodyAndAnOrdinaryOneIsNot() throws Exception {
+        for (String name : SAMPLES) {
+            CanonicalDocument doc = sample(name);
+            Set<String> ordinary = deliveryValues(connector().renderer().render(doc, false));
+            Set<String> handover = deliveryValues(connector().renderer().render(doc, true));
+            assertThat(handover).as(name).contains("true").containsAll(ordinary);
+            assertThat(connector().renderer().render(doc, false))
+                    .isEqualTo(connector().renderer().render(doc));
+        }
     }
 
     @Test
@@ -203,7 +218,15 @@ public abstract class ConnectorContractTest {
         List<String> out = new ArrayList<>(jsonValues(json.path("youngPerson")));
         out.addAll(jsonValues(json.path("caseworker")));
         for (String payload :
-                List.of("handleplan", "jobplan", "assessment", "consent", "educationStatus")) {
+                List.of(
+                        "handleplan",
+                        "jobplan",
+                        "assessment",
+                        "consent",
+                        "educationStatus",
+                        "meeting",
+                        "goalAgreement",
+                        "milestone")) {
             collectContent(json.path(payload), out);
         }
         out.remove("all"); // every consent type: each system says it its own way

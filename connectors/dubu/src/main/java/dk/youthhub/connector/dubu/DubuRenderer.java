@@ -4,8 +4,11 @@ import dk.youthhub.canonical.Assessment;
 import dk.youthhub.canonical.CanonicalDocument;
 import dk.youthhub.canonical.Consent;
 import dk.youthhub.canonical.EducationStatus;
+import dk.youthhub.canonical.GoalAgreement;
 import dk.youthhub.canonical.Handleplan;
 import dk.youthhub.canonical.Jobplan;
+import dk.youthhub.canonical.Meeting;
+import dk.youthhub.canonical.Milestone;
 import dk.youthhub.canonical.Payload;
 import dk.youthhub.canonical.Provenance;
 import dk.youthhub.canonical.Theme;
@@ -45,12 +48,13 @@ public final class DubuRenderer implements OutboundRenderer {
                             Map.entry(Envelope.Field.CASEWORKER, "Sagsbehandler"),
                             Map.entry(Envelope.Field.CASEWORKER_NAME, "Navn"),
                             Map.entry(Envelope.Field.CASEWORKER_UNIT, "Enhed"),
-                            Map.entry(Envelope.Field.CASEWORKER_EMAIL, "Email")));
+                            Map.entry(Envelope.Field.CASEWORKER_EMAIL, "Email"),
+                            Map.entry(Envelope.Field.HANDOVER, "Overdragelse")));
 
     @Override
-    public byte[] render(CanonicalDocument d) {
+    public byte[] render(CanonicalDocument d, boolean handover) {
         Provenance p = d.provenance();
-        XmlOut x = new XmlOut(DubuMapper.NS, "Levering").fields(ENVELOPE.of(d));
+        XmlOut x = new XmlOut(DubuMapper.NS, "Levering").fields(ENVELOPE.of(d, handover));
         d.payload()
                 .accept(
                         new Payload.Visitor<Void>() {
@@ -81,6 +85,27 @@ public final class DubuRenderer implements OutboundRenderer {
                             @Override
                             public Void educationStatus(EducationStatus e) {
                                 DubuRenderer.educationStatus(x, e);
+                                return null;
+                            }
+
+                            @Override
+                            public Void meeting(Meeting m) {
+                                DubuRenderer.meeting(x, m);
+                                return null;
+                            }
+
+                            @Override
+                            public Void goalAgreement(GoalAgreement g) {
+                                DubuRenderer.goalAgreement(x, g);
+                                return null;
+                            }
+
+                            @Override
+                            public Void milestone(Milestone m) {
+                                x.start("Milepael")
+                                        .attribute("milepael", m.milestone().name())
+                                        .attribute("dato", m.date())
+                                        .end();
                                 return null;
                             }
                         });
@@ -166,6 +191,60 @@ public final class DubuRenderer implements OutboundRenderer {
         c.documentTypes()
                 .forEach(t -> x.element("Dokumenttype", t.equals(Consent.ALL_TYPES) ? "alle" : t));
         x.element("GyldigFra", c.validFrom()).element("GyldigTil", c.validTo()).end();
+    }
+
+    private static void meeting(XmlOut x, Meeting m) {
+        x.start("Moede")
+                .attribute("art", m.kind().name())
+                .attribute("dato", m.date())
+                .attribute("kommune", m.kommune())
+                .element("MoedeId", m.meetingId());
+        m.participants().forEach(r -> x.element("Deltager", r));
+        for (Meeting.Agreement a : m.agreements()) {
+            optionalTheme(x.start("Aftale"), a.theme())
+                    .attribute("ansvarlig", a.responsible())
+                    .attribute("frist", a.due())
+                    .text(a.text())
+                    .end();
+        }
+        x.end();
+    }
+
+    private static void goalAgreement(XmlOut x, GoalAgreement g) {
+        x.start("MaalOgAftaleskema");
+        for (GoalAgreement.Part part : g.goals()) {
+            part(x.start("Maal"), part);
+        }
+        for (GoalAgreement.Part part : g.agreements()) {
+            part(x.start("Aftale"), part);
+        }
+        GoalAgreement.Education e = g.education();
+        if (e != null) {
+            origin(x.start("Uddannelsesstatus"), e.origin())
+                    .attribute("status", e.status().name())
+                    .attribute("siden", e.since())
+                    .end();
+        }
+        x.end();
+    }
+
+    private static void part(XmlOut x, GoalAgreement.Part part) {
+        origin(optionalTheme(x, part.theme()), part.origin())
+                .attribute("ansvarlig", part.responsible())
+                .attribute("frist", part.due())
+                .text(part.text())
+                .end();
+    }
+
+    /** {@code system}, {@code dokument}, {@code version}: where a part of the form comes from. */
+    private static XmlOut origin(XmlOut x, GoalAgreement.Origin o) {
+        return x.attribute("system", o.system().id())
+                .attribute("dokument", o.documentId())
+                .attribute("version", o.version());
+    }
+
+    private static XmlOut optionalTheme(XmlOut x, Theme t) {
+        return t == null ? x : theme(x, t);
     }
 
     /**

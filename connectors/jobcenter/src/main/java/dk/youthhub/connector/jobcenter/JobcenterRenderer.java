@@ -4,8 +4,11 @@ import dk.youthhub.canonical.Assessment;
 import dk.youthhub.canonical.CanonicalDocument;
 import dk.youthhub.canonical.Consent;
 import dk.youthhub.canonical.EducationStatus;
+import dk.youthhub.canonical.GoalAgreement;
 import dk.youthhub.canonical.Handleplan;
 import dk.youthhub.canonical.Jobplan;
+import dk.youthhub.canonical.Meeting;
+import dk.youthhub.canonical.Milestone;
 import dk.youthhub.canonical.Payload;
 import dk.youthhub.canonical.Provenance;
 import dk.youthhub.canonical.Theme;
@@ -44,12 +47,13 @@ public final class JobcenterRenderer implements OutboundRenderer {
                             Map.entry(Envelope.Field.CASEWORKER, "caseworker"),
                             Map.entry(Envelope.Field.CASEWORKER_NAME, "name"),
                             Map.entry(Envelope.Field.CASEWORKER_UNIT, "unit"),
-                            Map.entry(Envelope.Field.CASEWORKER_EMAIL, "email")));
+                            Map.entry(Envelope.Field.CASEWORKER_EMAIL, "email"),
+                            Map.entry(Envelope.Field.HANDOVER, "handover")));
 
     @Override
-    public byte[] render(CanonicalDocument d) {
+    public byte[] render(CanonicalDocument d, boolean handover) {
         Provenance p = d.provenance();
-        JsonOut out = JsonOut.object().fields(ENVELOPE.of(d));
+        JsonOut out = JsonOut.object().fields(ENVELOPE.of(d, handover));
         d.payload()
                 .accept(
                         new Payload.Visitor<JsonOut>() {
@@ -79,6 +83,26 @@ public final class JobcenterRenderer implements OutboundRenderer {
                             public JsonOut educationStatus(EducationStatus e) {
                                 return out.put(
                                         "educationStatus", JobcenterRenderer.educationStatus(e));
+                            }
+
+                            @Override
+                            public JsonOut meeting(Meeting m) {
+                                return out.put("meeting", JobcenterRenderer.meeting(m));
+                            }
+
+                            @Override
+                            public JsonOut goalAgreement(GoalAgreement g) {
+                                return out.put(
+                                        "goalsAndAgreements", JobcenterRenderer.goalAgreement(g));
+                            }
+
+                            @Override
+                            public JsonOut milestone(Milestone m) {
+                                return out.put(
+                                        "milestone",
+                                        JsonOut.object()
+                                                .put("milestone", m.milestone().name())
+                                                .put("date", m.date()));
                             }
                         });
         return out.bytes();
@@ -199,6 +223,59 @@ public final class JobcenterRenderer implements OutboundRenderer {
     }
 
     /** The job centre has no theme codes of its own but its elements: the canonical code it is. */
+    private static JsonOut meeting(Meeting m) {
+        return JsonOut.object()
+                .put("meetingId", m.meetingId())
+                .put("kind", m.kind().name())
+                .put("date", m.date())
+                .put("municipalityCode", m.kommune())
+                .strings("participants", m.participants())
+                .array(
+                        "agreements",
+                        m.agreements().stream()
+                                .map(
+                                        a ->
+                                                optionalTheme(JsonOut.object(), a.theme())
+                                                        .put("text", a.text())
+                                                        .put("responsible", a.responsible())
+                                                        .put("due", a.due()))
+                                .toList());
+    }
+
+    private static JsonOut goalAgreement(GoalAgreement g) {
+        GoalAgreement.Education e = g.education();
+        return JsonOut.object()
+                .array("goals", g.goals().stream().map(JobcenterRenderer::part).toList())
+                .array("agreements", g.agreements().stream().map(JobcenterRenderer::part).toList())
+                .put(
+                        "educationStatus",
+                        e == null
+                                ? null
+                                : JsonOut.object()
+                                        .put("status", e.status().name())
+                                        .put("since", e.since())
+                                        .put("origin", origin(e.origin())));
+    }
+
+    private static JsonOut part(GoalAgreement.Part part) {
+        return optionalTheme(JsonOut.object(), part.theme())
+                .put("text", part.text())
+                .put("responsible", part.responsible())
+                .put("due", part.due())
+                .put("origin", origin(part.origin()));
+    }
+
+    private static JsonOut origin(GoalAgreement.Origin o) {
+        return JsonOut.object()
+                .put("system", o.system().id())
+                .put("documentId", o.documentId())
+                .put("version", o.version());
+    }
+
+    private static JsonOut optionalTheme(JsonOut o, Theme t) {
+        return t == null ? o : theme(o, t);
+    }
+
     private static JsonOut theme(JsonOut o, Theme t) {
         return o.put("theme", t.code().name()).put("sourceTheme", t.source());
     }
