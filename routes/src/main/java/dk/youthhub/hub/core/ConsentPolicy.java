@@ -14,10 +14,11 @@ import java.util.Optional;
 /**
  * Whether a young person's consents cover a delivery, decided at delivery time. A consent names the
  * systems that may receive documents and the types ({@code all} for every type), holds from any
- * source, is valid from its first to its last day inclusive, and adds up with the others. Consent
- * ids are one namespace per young person, whatever system sends them. A revocation ends the consent
- * whose id it names whatever its event time, and for good. While the young person is under 18, a
- * parent's covering consent is needed too.
+ * source, is valid from its first to its last day inclusive, and adds up with the others. The
+ * documents the hub authors (meeting, goal-agreement, milestone) are covered by {@code all} only.
+ * Consent ids are one namespace per young person, whatever system sends them. A revocation ends the
+ * consent whose id it names whatever its event time, and for good. While the young person is under
+ * 18, a parent's covering consent is needed too.
  */
 public final class ConsentPolicy {
 
@@ -115,7 +116,8 @@ public final class ConsentPolicy {
                 .filter(
                         c ->
                                 c.consent().documentTypes().contains(Consent.ALL_TYPES)
-                                        || c.consent().documentTypes().contains(type.id()))
+                                        || (!type.authoredByHub()
+                                                && c.consent().documentTypes().contains(type.id())))
                 .findFirst();
     }
 

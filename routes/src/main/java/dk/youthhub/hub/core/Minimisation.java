@@ -4,17 +4,22 @@ import dk.youthhub.canonical.Assessment;
 import dk.youthhub.canonical.CanonicalDocument;
 import dk.youthhub.canonical.Consent;
 import dk.youthhub.canonical.EducationStatus;
+import dk.youthhub.canonical.GoalAgreement;
 import dk.youthhub.canonical.Handleplan;
 import dk.youthhub.canonical.Jobplan;
+import dk.youthhub.canonical.Meeting;
+import dk.youthhub.canonical.Milestone;
 import dk.youthhub.canonical.Payload;
 import dk.youthhub.canonical.SourceSystem;
+import dk.youthhub.canonical.Theme;
 import dk.youthhub.canonical.ThemeCode;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * What each recipient may see, applied before rendering: goals and findings in withheld themes are
- * left out, and for a recipient outside social services a child assessment's conclusion.
+ * What each recipient may see, applied before rendering: goals, findings and agreements in withheld
+ * themes are left out (in the goals-and-agreements form, except the recipient's own parts), and for
+ * a recipient outside social services a child assessment's conclusion.
  *
  * @param rules per recipient; a recipient without one sees everything
  */
@@ -28,6 +33,17 @@ public record Minimisation(Map<SourceSystem, Rule> rules) {
         public Rule {
             withheldThemes = Set.copyOf(withheldThemes);
         }
+    }
+
+    /** A part without a theme is shown; one in a withheld theme is not. */
+    private static boolean shown(Theme theme, Set<ThemeCode> withheld) {
+        return theme == null || !withheld.contains(theme.code());
+    }
+
+    /** A part of the form: a recipient always sees the parts from its own system. */
+    private static boolean shown(
+            GoalAgreement.Part part, SourceSystem recipient, Set<ThemeCode> withheld) {
+        return part.origin().system().equals(recipient) || shown(part.theme(), withheld);
     }
 
     public CanonicalDocument forRecipient(CanonicalDocument doc, SourceSystem recipient) {
@@ -89,6 +105,36 @@ public record Minimisation(Map<SourceSystem, Rule> rules) {
                                     @Override
                                     public Payload educationStatus(EducationStatus s) {
                                         return s;
+                                    }
+
+                                    @Override
+                                    public Payload meeting(Meeting m) {
+                                        return new Meeting(
+                                                m.meetingId(),
+                                                m.kind(),
+                                                m.date(),
+                                                m.kommune(),
+                                                m.participants(),
+                                                m.agreements().stream()
+                                                        .filter(a -> shown(a.theme(), withheld))
+                                                        .toList());
+                                    }
+
+                                    @Override
+                                    public Payload goalAgreement(GoalAgreement g) {
+                                        return new GoalAgreement(
+                                                g.goals().stream()
+                                                        .filter(p -> shown(p, recipient, withheld))
+                                                        .toList(),
+                                                g.agreements().stream()
+                                                        .filter(p -> shown(p, recipient, withheld))
+                                                        .toList(),
+                                                g.education());
+                                    }
+
+                                    @Override
+                                    public Payload milestone(Milestone m) {
+                                        return m;
                                     }
                                 }));
     }

@@ -64,6 +64,22 @@ public class Topics {
     }
 
     /**
+     * The hub's internal topic of registrations made over HTTP that are not documents (a
+     * coordinator's assignment), keyed by the pseudonym and read by the core.
+     */
+    public String registrations() {
+        return t.prefix() + "hub.registrations.v1";
+    }
+
+    /**
+     * The core stage's changelog of the young people's records ({@code core-youth}): the overview
+     * and the documentation model read it.
+     */
+    public String youth() {
+        return groupPrefix + ".core-core-youth-changelog";
+    }
+
+    /**
      * The core stage's changelog of each chain's last hash ({@code core-audit-head}), kept by Kafka
      * Streams; the audit query compares it with the topic's tail.
      */
@@ -185,6 +201,7 @@ public class Topics {
         out.put(audit(), r.audit());
         out.put(notices(), r.canonical());
         out.put(withdrawals(), r.deliveries());
+        out.put(registrations(), r.canonical());
         out.put(dispatchIndex(), r.deliveries());
         out.put(unacknowledged(), r.audit());
         return out;
@@ -213,6 +230,7 @@ public class Topics {
                         audit(),
                         notices(),
                         withdrawals(),
+                        registrations(),
                         dispatchIndex(),
                         unacknowledged()));
         return all;

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.youthhub.canonical.CanonicalDocument;
 import dk.youthhub.canonical.Consent;
 import dk.youthhub.canonical.DocumentType;
+import dk.youthhub.canonical.GoalAgreement;
+import dk.youthhub.canonical.Milestone;
 import dk.youthhub.canonical.SourceSystem;
 import dk.youthhub.connector.CanonicalJson;
 import dk.youthhub.connector.Connector;
@@ -15,10 +17,14 @@ import dk.youthhub.hub.core.Ages;
 import dk.youthhub.hub.core.AuditChain;
 import dk.youthhub.hub.core.AuditSigning;
 import dk.youthhub.hub.core.ConsentPolicy;
+import dk.youthhub.hub.core.GoalAgreementForm;
+import dk.youthhub.hub.core.Hashes;
+import dk.youthhub.hub.core.Milestones;
 import dk.youthhub.hub.core.Minimisation;
 import dk.youthhub.hub.core.RoutingPolicy;
 import dk.youthhub.hub.core.Versions;
 import dk.youthhub.hub.core.Withdrawal;
+import dk.youthhub.hub.core.YouthRecord;
 import dk.youthhub.hub.deadletter.DeadLetters;
 import dk.youthhub.hub.kafka.CloudEvents;
 import dk.youthhub.hub.kafka.Topics;
@@ -33,6 +39,7 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -73,6 +80,36 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
     /** Deliveries dispatched to a recipient whose outcome comes later: {@code pseudonym|ce_id}. */
     public static final String DISPATCHES = "core-dispatches";
 
+    /** The young people's records of the collaboration model, by pseudonym. */
+    public static final String YOUTH = "core-youth";
+
+    /** The latest accepted version of each document about a young person: pseudonym|document id. */
+    public static final String LATEST = "core-latest";
+
+    /** The document types whose latest version is kept: the form's inputs and the handover. */
+    private static final java.util.Set<DocumentType> KEPT =
+            java.util.EnumSet.of(
+                    DocumentType.HANDLEPLAN,
+                    DocumentType.JOBPLAN,
+                    DocumentType.ASSESSMENT,
+                    DocumentType.EDUCATION_STATUS,
+                    DocumentType.MEETING,
+                    DocumentType.GOAL_AGREEMENT);
+
+    /** The documents of the handover package at 17½, besides the form. */
+    private static final java.util.Set<DocumentType> HANDOVER =
+            java.util.EnumSet.of(
+                    DocumentType.HANDLEPLAN,
+                    DocumentType.JOBPLAN,
+                    DocumentType.ASSESSMENT,
+                    DocumentType.EDUCATION_STATUS,
+                    DocumentType.GOAL_AGREEMENT);
+
+    /** The reason of a handover package's audit records and the marker header of its deliveries. */
+    public static final String HANDOVER_REASON = "HANDOVER";
+
+    public static final String HANDOVER_HEADER = "hub_handover";
+
     public static final String HELD_SINK = "held";
     public static final String AUDIT_SINK = "audit";
     public static final String DEAD_LETTER_SINK = "dead-letters";
@@ -90,6 +127,7 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
 
     private static final Logger LOG = LoggerFactory.getLogger(CoreProcessor.class);
     private static final Period EIGHTEEN = Period.ofYears(18);
+    private static final SourceSystem HUB = SourceSystem.of("hub");
     private static final int PUNCTUATION_CHUNK = 500;
 
     /** The core's settings. */
@@ -117,6 +155,8 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
     private KeyValueStore<String, byte[]> heldStore;
     private KeyValueStore<String, String> auditHeadStore;
     private KeyValueStore<String, byte[]> dispatchStore;
+    private KeyValueStore<String, byte[]> youthStore;
+    private KeyValueStore<String, byte[]> latestStore;
     private SeenWindow seen;
     private final AuditSigning signing;
     private final java.util.Set<String> outcomeSinks;
@@ -152,6 +192,11 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
         return "outcomes-" + source.id();
     }
 
+    /** The sink of the documents the core authors of one type (goal-agreement, milestone). */
+    public static String authoredSink(DocumentType type) {
+        return "authored-" + type.id();
+    }
+
     /** The sink of a recipient's deliveries. */
     public static String deliverySink(SourceSystem target) {
         return "deliveries-" + target.id();
@@ -165,12 +210,17 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
         this.heldStore = context.getStateStore(HELD);
         this.auditHeadStore = context.getStateStore(AUDIT_HEAD);
         this.dispatchStore = context.getStateStore(DISPATCHES);
+        this.youthStore = context.getStateStore(YOUTH);
+        this.latestStore = context.getStateStore(LATEST);
         this.seen = new SeenWindow(SEEN, settings.dedupeWindow(), clock);
         seen.init(context);
         context.schedule(
                 settings.releaseCheckInterval(),
                 PunctuationType.WALL_CLOCK_TIME,
-                t -> reconsiderAllHeld());
+                t -> {
+                    reconsiderAllHeld();
+                    actOnMilestones();
+                });
         context.schedule(
                 settings.receiptsCheckInterval(),
                 PunctuationType.WALL_CLOCK_TIME,
@@ -195,6 +245,8 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
         final Overlay<byte[]> held;
         final Overlay<String> auditHead;
         final Overlay<byte[]> dispatches;
+        final Overlay<byte[]> youth;
+        final Overlay<byte[]> latest;
         final List<Out> outs = new ArrayList<>();
 
         Decision() {
@@ -204,6 +256,8 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
             this.held = Overlay.over(heldStore);
             this.auditHead = Overlay.over(auditHeadStore);
             this.dispatches = Overlay.over(dispatchStore);
+            this.youth = Overlay.over(youthStore);
+            this.latest = Overlay.over(latestStore);
         }
 
         private Decision(Decision parent) {
@@ -213,6 +267,8 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
             this.held = parent.held.child();
             this.auditHead = parent.auditHead.child();
             this.dispatches = parent.dispatches.child();
+            this.youth = parent.youth.child();
+            this.latest = parent.latest.child();
         }
 
         Decision child() {
@@ -237,6 +293,8 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
             held.commit();
             auditHead.commit();
             dispatches.commit();
+            youth.commit();
+            latest.commit();
             if (parent != null) {
                 parent.outs.addAll(outs);
             } else {
@@ -261,6 +319,10 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
         }
         if (m.topic().equals(topics.notices())) {
             notice(source, pseudonym, record.value());
+            return;
+        }
+        if (m.topic().equals(topics.registrations())) {
+            registration(source, pseudonym, record.value());
             return;
         }
         CanonicalDocument doc;
@@ -414,10 +476,13 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
                 n.target(),
                 List.of(),
                 n.reason(),
-                n.action() == AuditChain.Action.DISCLOSED ? n.target() : null,
+                n.action() == AuditChain.Action.DISCLOSED
+                        ? (n.credential() != null ? n.credential() : n.target())
+                        : null,
                 signing.pseudonymKeyId());
     }
 
+    /** A delivery step of a dispatched document; one of the handover package keeps its reason. */
     private AuditChain.Entry dispatchedEntry(String chain, Notice n, JsonNode j) {
         return new AuditChain.Entry(
                 clock.instant(),
@@ -429,7 +494,9 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
                 j.path("source").asText(null),
                 n.target(),
                 List.of(),
-                n.reason(),
+                j.path("handover").asBoolean() && n.action() == AuditChain.Action.DELIVERED
+                        ? HANDOVER_REASON
+                        : n.reason(),
                 null,
                 signing.pseudonymKeyId());
     }
@@ -507,6 +574,7 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
             }
             if (kept) {
                 withdrawUncovered(d, pseudonym);
+                observe(d, pseudonym, doc);
             }
             if (!kept) {
                 audit(
@@ -549,10 +617,17 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
                 if (only == null) {
                     d.versions.put(
                             doc.documentId(), doc.version() + "|" + Versions.contentHash(doc));
+                    YouthRecord youth = observe(d, pseudonym, doc);
+                    if (youth != null && GoalAgreementForm.isInput(doc.documentType())) {
+                        refreshForm(d, pseudonym, youth);
+                    }
                 }
             }
         }
-        RoutingPolicy.Decision routed = routing.decide(doc, today());
+        RoutingPolicy.Decision routed =
+                doc.documentType().authoredByHub()
+                        ? routing.decideAuthored(doc, today(), withCase(d, pseudonym))
+                        : routing.decide(doc, today());
         if (routed instanceof RoutingPolicy.OutOfScope) {
             audit(d, pseudonym, AuditChain.Action.REJECTED, doc, only, List.of(), "OUT_OF_SCOPE");
             return;
@@ -574,6 +649,11 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
                             hold(part, pseudonym, doc, target, source);
                         }
                     });
+        }
+        if (only == null
+                && doc.documentType() == DocumentType.MILESTONE
+                && doc.milestone().milestone() == Milestone.Kind.HANDOVER_17_5) {
+            handover(d, pseudonym);
         }
     }
 
@@ -714,9 +794,24 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
             SourceSystem target,
             List<String> consentIds,
             DeadLetters.Source source) {
+        deliver(d, pseudonym, doc, target, consentIds, source, false);
+    }
+
+    /**
+     * @param handover part of the handover package: marked in the body and a header, audited with
+     *     reason {@code HANDOVER}
+     */
+    private void deliver(
+            Decision d,
+            String pseudonym,
+            CanonicalDocument doc,
+            SourceSystem target,
+            List<String> consentIds,
+            DeadLetters.Source source,
+            boolean handover) {
         CanonicalDocument minimised = minimisation.forRecipient(doc, target);
         Connector connector = registry.of(target);
-        byte[] delivery = connector.renderer().render(minimised);
+        byte[] delivery = connector.renderer().render(minimised, handover);
         if (delivery.length > settings.maxPayloadBytes()) {
             throw new TooLarge(
                     "the delivery renders to "
@@ -727,9 +822,20 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
         String id = CloudEvents.deliveryId(target.id(), doc.documentId(), doc.version());
         RecordHeaders h =
                 CloudEvents.delivery(doc, pseudonym, id, connector.descriptor().nativeMediaType());
+        if (handover) {
+            h.add(HANDOVER_HEADER, utf8("true"));
+        }
         long at = clock.millis();
         d.emit(new Record<>(utf8(pseudonym), delivery, at, h), deliverySink(target));
-        audit(d, pseudonym, AuditChain.Action.DISPATCHED, doc, target, consentIds, null);
+        audit(
+                d,
+                pseudonym,
+                AuditChain.Action.DISPATCHED,
+                doc,
+                target,
+                consentIds,
+                handover ? HANDOVER_REASON : null);
+        markDispatched(d, pseudonym, doc, target);
         if (connector.descriptor().acknowledges()) {
             ObjectNode dispatched = CanonicalJson.mapper().createObjectNode();
             dispatched.put("documentId", doc.documentId());
@@ -753,6 +859,9 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
                                 .toString());
             }
             dispatched.put("at", at);
+            if (handover) {
+                dispatched.put("handover", true);
+            }
             consentIds.forEach(dispatched.putArray("consentIds")::add);
             d.dispatches.put(pseudonym + "|" + id, bytes(dispatched));
             if (connector.descriptor().sendsReceipts()) {
@@ -770,10 +879,23 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
             CanonicalDocument doc,
             SourceSystem target,
             DeadLetters.Source source) {
+        hold(d, pseudonym, doc, target, source, false);
+    }
+
+    private void hold(
+            Decision d,
+            String pseudonym,
+            CanonicalDocument doc,
+            SourceSystem target,
+            DeadLetters.Source source,
+            boolean handover) {
         long now = clock.millis();
         ObjectNode entry = CanonicalJson.mapper().createObjectNode();
         entry.put("target", target.id());
         entry.put("heldAt", now);
+        if (handover) {
+            entry.put("handover", true);
+        }
         putPosition(entry, source);
         entry.set("document", CanonicalJson.mapper().valueToTree(doc));
         byte[] stored = bytes(entry);
@@ -967,7 +1089,313 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
                     target,
                     coverage.consentIds(),
                     null);
-            deliver(d, pseudonym, doc, target, coverage.consentIds(), position(entry));
+            deliver(
+                    d,
+                    pseudonym,
+                    doc,
+                    target,
+                    coverage.consentIds(),
+                    position(entry),
+                    entry.path("handover").asBoolean());
+        }
+    }
+
+    /**
+     * A registration over HTTP that is not a document: a coordinator's assignment to a young person
+     * the hub knows (the endpoint checked); one it cannot read is dead-lettered.
+     */
+    private void registration(DeadLetters.Source source, String pseudonym, byte[] value) {
+        YouthRecord.Coordinator coordinator;
+        try {
+            if (pseudonym == null || value == null) {
+                throw new IllegalArgumentException("a registration needs a key and a value");
+            }
+            coordinator =
+                    CanonicalJson.mapper()
+                            .treeToValue(
+                                    CanonicalJson.mapper().readTree(value).get("coordinator"),
+                                    YouthRecord.Coordinator.class);
+            if (coordinator == null || coordinator.name() == null) {
+                throw new IllegalArgumentException("a registration names its coordinator");
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            deadLetterNow(
+                    source,
+                    null,
+                    DeadLetters.Reason.of(
+                            ErrorCode.MALFORMED, "not a registration the core can read"),
+                    false);
+            return;
+        }
+        Decision d = new Decision();
+        Optional<YouthRecord> youth = youth(d, pseudonym);
+        if (youth.isPresent() && !youth.get().former()) {
+            d.youth.put(pseudonym, bytes(youth.get().withCoordinator(coordinator)));
+        }
+        d.apply();
+    }
+
+    private Optional<YouthRecord> youth(Decision d, String pseudonym) {
+        byte[] stored = d.youth.get(pseudonym);
+        if (stored == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(CanonicalJson.mapper().readValue(stored, YouthRecord.class));
+        } catch (IOException e) {
+            throw new IllegalStateException("a stored record could not be read", e);
+        }
+    }
+
+    /**
+     * The young person's record after an accepted document, and the document kept as their latest
+     * of its id; none for someone the hub first hears of at 23 or later (out of scope for good).
+     */
+    private YouthRecord observe(Decision d, String pseudonym, CanonicalDocument doc) {
+        YouthRecord youth = youth(d, pseudonym).orElse(null);
+        if (youth == null) {
+            LocalDate born = Cpr.parse(doc.youngPerson().cpr()).orElseThrow().birthDate();
+            if (Ages.hasReached(born, routing.untilAge(), today())) {
+                return null;
+            }
+            youth = YouthRecord.of(doc.youngPerson().cpr(), today());
+        }
+        if (youth.former()) {
+            return null;
+        }
+        youth = youth.observe(doc, today(), routing.fromAge(), routing.untilAge());
+        d.youth.put(pseudonym, bytes(youth));
+        if (KEPT.contains(doc.documentType())) {
+            ObjectNode entry = CanonicalJson.mapper().createObjectNode();
+            entry.putArray("dispatchedTo");
+            entry.set("document", CanonicalJson.mapper().valueToTree(doc));
+            d.latest.put(pseudonym + "|" + doc.documentId(), bytes(entry));
+        }
+        return youth;
+    }
+
+    /** The systems that have sent a document about the young person. */
+    private List<String> withCase(Decision d, String pseudonym) {
+        return youth(d, pseudonym).map(YouthRecord::systems).orElse(List.of());
+    }
+
+    /** The latest version of each kept document of a young person, in the order received. */
+    private List<CanonicalDocument> latest(Decision d, String pseudonym) {
+        List<CanonicalDocument> docs = new ArrayList<>();
+        for (KeyValue<String, byte[]> e : d.latest.prefix(pseudonym + "|")) {
+            docs.add(
+                    CanonicalJson.mapper()
+                            .convertValue(
+                                    readTree(e.value).get("document"), CanonicalDocument.class));
+        }
+        docs.sort(
+                java.util.Comparator.comparing((CanonicalDocument c) -> c.provenance().receivedAt())
+                        .thenComparing(CanonicalDocument::documentId));
+        return docs;
+    }
+
+    /** Notes that the latest version of a kept document went to a recipient (handover skips it). */
+    private void markDispatched(
+            Decision d, String pseudonym, CanonicalDocument doc, SourceSystem target) {
+        String key = pseudonym + "|" + doc.documentId();
+        byte[] stored = d.latest.get(key);
+        if (stored == null) {
+            return;
+        }
+        ObjectNode entry = (ObjectNode) readTree(stored);
+        if (entry.path("document").path("version").asLong() != doc.version()) {
+            return;
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode to =
+                (com.fasterxml.jackson.databind.node.ArrayNode) entry.get("dispatchedTo");
+        for (JsonNode t : to) {
+            if (t.asText().equals(target.id())) {
+                return;
+            }
+        }
+        to.add(target.id());
+        d.latest.put(key, bytes(entry));
+    }
+
+    /**
+     * A new version of the goals-and-agreements form when its content changed, written to its
+     * canonical topic; the core routes it when it reads it back, like any document.
+     */
+    private void refreshForm(Decision d, String pseudonym, YouthRecord youth) {
+        Optional<GoalAgreement> form = GoalAgreementForm.of(latest(d, pseudonym));
+        if (form.isEmpty()) {
+            return;
+        }
+        String hash = Hashes.sha256Hex(bytes(CanonicalJson.mapper().valueToTree(form.get())));
+        if (hash.equals(youth.formHash())) {
+            return;
+        }
+        long version = youth.formVersion() + 1;
+        d.youth.put(pseudonym, bytes(youth.withForm(version, hash)));
+        author(
+                d,
+                pseudonym,
+                youth,
+                DocumentType.GOAL_AGREEMENT,
+                UUID.nameUUIDFromBytes(utf8("goal-agreement|" + pseudonym)).toString(),
+                version,
+                "GoalAgreementUpdated",
+                form.get());
+    }
+
+    /**
+     * Writes a document the hub authors to its canonical topic, keyed by the pseudonym, with the
+     * CloudEvents headers of any canonical record ({@code ce_source} {@code hub}).
+     */
+    private void author(
+            Decision d,
+            String pseudonym,
+            YouthRecord youth,
+            DocumentType type,
+            String id,
+            long version,
+            String eventType,
+            dk.youthhub.canonical.Payload payload) {
+        java.time.OffsetDateTime now =
+                java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        CanonicalDocument doc =
+                CanonicalDocument.of(
+                                type,
+                                version,
+                                new dk.youthhub.canonical.YoungPerson(youth.cpr(), null, null),
+                                kommune(d, pseudonym, youth),
+                                null,
+                                new dk.youthhub.canonical.Provenance(
+                                        HUB,
+                                        "hub-" + type.id() + "-" + id + "-" + version,
+                                        eventType,
+                                        null,
+                                        id,
+                                        version,
+                                        now,
+                                        clock.instant()))
+                        .with(payload);
+        String cause = HUB.id() + "|" + doc.documentId() + "|" + version;
+        d.emit(
+                new Record<>(
+                        utf8(pseudonym),
+                        write(doc),
+                        clock.millis(),
+                        CloudEvents.headers(doc, pseudonym, cause)),
+                authoredSink(type));
+    }
+
+    /** The young person's municipality; before any source document, their latest meeting's. */
+    private String kommune(Decision d, String pseudonym, YouthRecord youth) {
+        if (youth.kommune() != null) {
+            return youth.kommune();
+        }
+        return latest(d, pseudonym).stream()
+                .filter(c -> c.documentType() == DocumentType.MEETING)
+                .reduce((a, b) -> b)
+                .map(c -> c.meeting().kommune())
+                .orElse(null);
+    }
+
+    /**
+     * Every young person's milestones reached and not yet acted on, a chunk at a time: each is
+     * announced once (its state and its document in one transaction); {@code OUT_OF_SCOPE_23}
+     * leaves only what the documentation model counts.
+     */
+    private void actOnMilestones() {
+        inChunks(youthStore, this::actOnMilestones);
+    }
+
+    private void actOnMilestones(KeyValue<String, byte[]> e) {
+        Decision d = new Decision();
+        YouthRecord youth = youth(d, e.key).orElseThrow();
+        if (youth.former()) {
+            return;
+        }
+        List<Milestone.Kind> due =
+                Milestones.toActOn(
+                        youth.born(),
+                        youth.firstSeen(),
+                        java.util.EnumSet.copyOf(
+                                youth.acted().isEmpty()
+                                        ? java.util.EnumSet.noneOf(Milestone.Kind.class)
+                                        : youth.acted()),
+                        today());
+        if (due.isEmpty()) {
+            return;
+        }
+        for (Milestone.Kind m : due) {
+            author(
+                    d,
+                    e.key,
+                    youth,
+                    DocumentType.MILESTONE,
+                    UUID.nameUUIDFromBytes(utf8("milestone|" + e.key + "|" + m.name())).toString(),
+                    1,
+                    "MilestoneReached",
+                    new Milestone(m, Milestones.date(youth.born(), m)));
+            youth = youth.withActed(m);
+        }
+        if (youth.acted().contains(Milestone.Kind.OUT_OF_SCOPE_23)) {
+            youth = youth.asFormer();
+            for (KeyValue<String, byte[]> kept : d.latest.prefix(e.key + "|")) {
+                d.latest.delete(kept.key);
+            }
+        }
+        d.youth.put(e.key, bytes(youth));
+        d.apply();
+    }
+
+    /**
+     * The handover package at 17½ to each system with an age rule: the latest version of every
+     * document about the young person from the other systems and the latest form, unless that
+     * version went to it already; subject to consent (else held) and minimisation, each its own
+     * part of the decision.
+     */
+    private void handover(Decision d, String pseudonym) {
+        for (SourceSystem adult : routing.handoverTargets()) {
+            for (KeyValue<String, byte[]> e : d.latest.prefix(pseudonym + "|")) {
+                JsonNode entry = readTree(e.value);
+                CanonicalDocument doc =
+                        CanonicalJson.mapper()
+                                .convertValue(entry.get("document"), CanonicalDocument.class);
+                boolean sent = false;
+                for (JsonNode t : entry.path("dispatchedTo")) {
+                    sent |= t.asText().equals(adult.id());
+                }
+                if (sent
+                        || !HANDOVER.contains(doc.documentType())
+                        || doc.provenance().sourceSystem().equals(adult)) {
+                    continue;
+                }
+                DeadLetters.Source source =
+                        new DeadLetters.Source(
+                                topics.canonical(doc.documentType()),
+                                context.taskId().partition(),
+                                -1,
+                                utf8(pseudonym),
+                                write(doc));
+                forRecipient(
+                        d,
+                        source,
+                        pseudonym,
+                        adult,
+                        part -> {
+                            ConsentPolicy.Coverage coverage = coverage(part, pseudonym, doc, adult);
+                            if (coverage.covered()) {
+                                deliver(
+                                        part,
+                                        pseudonym,
+                                        doc,
+                                        adult,
+                                        coverage.consentIds(),
+                                        null,
+                                        true);
+                            } else {
+                                hold(part, pseudonym, doc, adult, null, true);
+                            }
+                        });
+            }
         }
     }
 
@@ -1152,7 +1580,8 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
         return bytes(CanonicalJson.mapper().valueToTree(doc));
     }
 
-    private static byte[] bytes(JsonNode json) {
+    /** JSON: a tree, or a record such as a young person's. */
+    private static byte[] bytes(Object json) {
         try {
             return CanonicalJson.mapper().writeValueAsBytes(json);
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dk.youthhub.hub.streams;
 
+import dk.youthhub.canonical.DocumentType;
 import dk.youthhub.hub.config.HubProperties;
 import dk.youthhub.hub.connectors.Systems;
 import dk.youthhub.hub.core.AuditSigning;
@@ -12,7 +13,10 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 
-/** The core stage's topology: the canonical topics in, deliveries, held and audit out. */
+/**
+ * The core stage's topology: the canonical topics, notices and registrations in; deliveries, held,
+ * audit and the documents the hub authors (form, milestones) out.
+ */
 public final class CoreTopology {
     private static final String SOURCE = "canonical";
     private static final String PROCESSOR = "core";
@@ -35,7 +39,8 @@ public final class CoreTopology {
                 new ByteArrayDeserializer(),
                 java.util.stream.Stream.concat(
                                 topics.canonicalTopics().stream(),
-                                java.util.stream.Stream.of(topics.notices()))
+                                java.util.stream.Stream.of(
+                                        topics.notices(), topics.registrations()))
                         .toArray(String[]::new));
         t.addProcessor(
                 PROCESSOR,
@@ -92,6 +97,23 @@ public final class CoreTopology {
                         Serdes.String(),
                         Serdes.String()),
                 PROCESSOR);
+        for (String store : java.util.List.of(CoreProcessor.YOUTH, CoreProcessor.LATEST)) {
+            t.addStateStore(
+                    Stores.keyValueStoreBuilder(
+                            Stores.persistentKeyValueStore(store),
+                            Serdes.String(),
+                            Serdes.ByteArray()),
+                    PROCESSOR);
+        }
+        for (DocumentType authored :
+                java.util.List.of(DocumentType.GOAL_AGREEMENT, DocumentType.MILESTONE)) {
+            t.addSink(
+                    CoreProcessor.authoredSink(authored),
+                    topics.canonical(authored),
+                    new ByteArraySerializer(),
+                    new ByteArraySerializer(),
+                    PROCESSOR);
+        }
         for (Systems.HubSystem target : systems.enabled()) {
             t.addSink(
                     CoreProcessor.deliverySink(target.system()),

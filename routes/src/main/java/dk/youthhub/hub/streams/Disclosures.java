@@ -42,6 +42,15 @@ public class Disclosures {
      */
     public void record(String pseudonym, String credential, String what)
             throws NotRecorded, InterruptedException {
+        record(pseudonym, credential, credential, what);
+    }
+
+    /**
+     * @param role the audit record's {@code target}: {@code admin}, {@code coordinator}
+     * @param credential who in that role: {@code admin} or the coordinator's id (never a token)
+     */
+    public void record(String pseudonym, String role, String credential, String what)
+            throws NotRecorded, InterruptedException {
         Notice n =
                 new Notice(
                         AuditChain.Action.DISCLOSED,
@@ -50,8 +59,10 @@ public class Disclosures {
                         null,
                         null,
                         "hub",
-                        credential,
-                        what);
+                        role,
+                        what,
+                        null,
+                        credential);
         try {
             producer.send(n.toRecord(topic, pseudonym))
                     .get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

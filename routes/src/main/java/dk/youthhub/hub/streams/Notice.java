@@ -16,6 +16,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * @param ceId the delivery's {@code ce_id}, for {@code DELIVERED} and {@code DELIVERY_FAILED}
  * @param source the originating system, where known
  * @param eventId the source's event id, where known: the sender is told what became of it
+ * @param credential for {@code DISCLOSED}: who asked (a role, or a coordinator's id), if not the
+ *     role in {@code target}
  */
 public record Notice(
         AuditChain.Action action,
@@ -26,7 +28,31 @@ public record Notice(
         String source,
         String target,
         String reason,
-        String eventId) {
+        String eventId,
+        String credential) {
+
+    public Notice(
+            AuditChain.Action action,
+            String ceId,
+            String documentId,
+            String documentType,
+            Long documentVersion,
+            String source,
+            String target,
+            String reason,
+            String eventId) {
+        this(
+                action,
+                ceId,
+                documentId,
+                documentType,
+                documentVersion,
+                source,
+                target,
+                reason,
+                eventId,
+                null);
+    }
 
     public Notice(
             AuditChain.Action action,

@@ -87,8 +87,59 @@ class CoreProcessorTest {
     private TopologyTestDriver driver;
     private final Map<DocumentType, TestInputTopic<byte[], byte[]>> in =
             new EnumMap<>(DocumentType.class);
-    private final Map<SourceSystem, TestOutputTopic<byte[], byte[]>> deliveries =
-            new java.util.TreeMap<>();
+
+    /**
+     * A recipient's deliveries of source documents; those of the documents the hub authors (the
+     * form, milestones, meetings) are set aside in {@link #authored} for the tests that are about
+     * them.
+     */
+    private static final class Deliveries {
+        private final TestOutputTopic<byte[], byte[]> topic;
+        private final List<TestRecord<byte[], byte[]>> authored = new ArrayList<>();
+        private final java.util.ArrayDeque<TestRecord<byte[], byte[]>> sources =
+                new java.util.ArrayDeque<>();
+
+        Deliveries(TestOutputTopic<byte[], byte[]> topic) {
+            this.topic = topic;
+        }
+
+        private void drain() {
+            for (TestRecord<byte[], byte[]> r : topic.readRecordsToList()) {
+                if ("hub".equals(header(r, "ce_source"))) {
+                    authored.add(r);
+                } else {
+                    sources.add(r);
+                }
+            }
+        }
+
+        TestRecord<byte[], byte[]> readRecord() {
+            drain();
+            return java.util.Objects.requireNonNull(sources.poll(), "no delivery");
+        }
+
+        List<TestRecord<byte[], byte[]>> readRecordsToList() {
+            drain();
+            List<TestRecord<byte[], byte[]>> all = new ArrayList<>(sources);
+            sources.clear();
+            return all;
+        }
+
+        boolean isEmpty() {
+            drain();
+            return sources.isEmpty();
+        }
+
+        /** The deliveries of documents the hub authored, read so far, and forgets them. */
+        List<TestRecord<byte[], byte[]>> authored() {
+            drain();
+            List<TestRecord<byte[], byte[]>> all = new ArrayList<>(authored);
+            authored.clear();
+            return all;
+        }
+    }
+
+    private final Map<SourceSystem, Deliveries> deliveries = new java.util.TreeMap<>();
     private TestOutputTopic<byte[], byte[]> audit;
     private TestInputTopic<byte[], byte[]> notices;
     private TestOutputTopic<byte[], byte[]> dead;
@@ -121,11 +172,11 @@ class CoreProcessorTest {
 
                         @Override
                         public OutboundRenderer renderer() {
-                            return d -> {
+                            return (d, handover) -> {
                                 if (system.equals(brokenRenderer.get())) {
                                     throw new IllegalStateException("a defect");
                                 }
-                                return real.renderer().render(d);
+                                return real.renderer().render(d, handover);
                             };
                         }
 
@@ -174,10 +225,11 @@ class CoreProcessorTest {
                         .toList()) {
             deliveries.put(
                     s,
-                    driver.createOutputTopic(
-                            topics.deliveries(s),
-                            new ByteArrayDeserializer(),
-                            new ByteArrayDeserializer()));
+                    new Deliveries(
+                            driver.createOutputTopic(
+                                    topics.deliveries(s),
+                                    new ByteArrayDeserializer(),
+                                    new ByteArrayDeserializer())));
         }
         audit =
                 driver.createOutputTopic(
@@ -1152,12 +1204,18 @@ class CoreProcessorTest {
         return Samples.sample(name);
     }
 
+    /** The audit of a person's source documents, without those the hub authors. */
     private List<String> actions(Person p) throws Exception {
+        return actions(p, false);
+    }
+
+    private List<String> actions(Person p, boolean authoredToo) throws Exception {
         for (TestRecord<byte[], byte[]> r : audit.readRecordsToList()) {
             auditSeen.add(CanonicalJson.mapper().readTree(r.value()));
         }
         return auditSeen.stream()
                 .filter(a -> a.get("pseudonym").asText().equals(p.pseudonym))
+                .filter(a -> authoredToo || !a.path("documentId").asText("").startsWith("hub:"))
                 .map(
                         a ->
                                 a.get("action").asText()
@@ -1173,6 +1231,7 @@ class CoreProcessorTest {
     private JsonNode lastAudit(String action) {
         return auditSeen.stream()
                 .filter(a -> a.get("action").asText().equals(action))
+                .filter(a -> !a.path("documentId").asText("").startsWith("hub:"))
                 .reduce((a, b) -> b)
                 .orElseThrow();
     }
