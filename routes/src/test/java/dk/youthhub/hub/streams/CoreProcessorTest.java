@@ -46,6 +46,7 @@ import java.util.regex.Pattern;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -188,6 +189,7 @@ class CoreProcessorTest {
                 }
             };
     private TestOutputTopic<byte[], byte[]> held;
+    private TestOutputTopic<byte[], byte[]> milestoneTopic;
     private final List<JsonNode> auditSeen = new ArrayList<>();
 
     @BeforeEach
@@ -234,6 +236,11 @@ class CoreProcessorTest {
         audit =
                 driver.createOutputTopic(
                         topics.audit(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        milestoneTopic =
+                driver.createOutputTopic(
+                        topics.canonical(DocumentType.MILESTONE),
+                        new ByteArrayDeserializer(),
+                        new ByteArrayDeserializer());
         held =
                 driver.createOutputTopic(
                         topics.held(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
@@ -639,6 +646,205 @@ class CoreProcessorTest {
         assertThat(new String(withdrawal.key(), StandardCharsets.UTF_8)).isEqualTo(ceId);
         assertThat(withdrawalReason(withdrawal)).isEqualTo("NOT_COVERED");
         assertThat(withdrawals.isEmpty()).isTrue();
+    }
+
+    @Test
+    void theFormConsolidatesPlansJobplanAndMeetingWithProvenanceMinimisedPerRecipient()
+            throws Exception {
+        Person p = person(LocalDate.of(2008, 1, 1));
+        send(
+                consent(
+                        p,
+                        "S-1",
+                        1,
+                        Consent.Status.GIVEN,
+                        Consent.GivenBy.YOUNG_PERSON,
+                        List.of("jobcenter", "dubu"),
+                        "all",
+                        START_DAY));
+        send(
+                consent(
+                        p,
+                        "S-2",
+                        1,
+                        Consent.Status.GIVEN,
+                        Consent.GivenBy.YOUNG_PERSON,
+                        List.of("uu"),
+                        "handleplan",
+                        START_DAY));
+        send(handleplan(p, "HP-1", 1));
+        send(jobplan(p, "JP-1", 1));
+        send(withPerson(sample("education-status"), p, "U-1", 1));
+        send(withPerson(sample("meeting"), p, "3b7e6c1a-5d2f-4c8e-9a61-2f0d8e4b7c15", 1));
+
+        JsonNode form =
+                last(deliveries.get(SourceSystem.of("jobcenter")).authored(), "goal-agreement");
+        List<String> goals = texts(form.at("/goalsAndAgreements/goals"));
+        assertThat(goals)
+                .contains(
+                        "Færre konflikter i skolen",
+                        "Optagelse på HF-enkeltfag til januar",
+                        "Fritidsjob i Føtex")
+                .as("a health goal from DUBU is withheld from the job centre")
+                .doesNotContain("Søvnrytme & kost");
+        assertThat(texts(form.at("/goalsAndAgreements/agreements")))
+                .contains("Søger optagelse på EUD")
+                .doesNotContain("Samvær med mor hver anden weekend");
+        form.at("/goalsAndAgreements/goals")
+                .forEach(g -> assertThat(g.at("/origin/documentId").asText()).isNotEmpty());
+        assertThat(form.at("/goalsAndAgreements/educationStatus/origin/system").asText())
+                .isEqualTo("uu");
+        assertThat(form.at("/goalsAndAgreements/goals/0/origin/system").asText()).isEqualTo("dubu");
+
+        String dubuForm =
+                new String(
+                        deliveries.get(SourceSystem.of("dubu")).authored().stream()
+                                .filter(r -> header(r, "ce_type").contains("goal-agreement"))
+                                .reduce((a, b) -> b)
+                                .orElseThrow()
+                                .value(),
+                        StandardCharsets.UTF_8);
+        assertThat(dubuForm).as("DUBU's own health goal, in its own XML").contains("Søvnrytme");
+        assertThat(deliveries.get(SourceSystem.of("uu")).authored())
+                .as("UU's consent names plans only: no form, meeting or milestone")
+                .isEmpty();
+        assertThat(actions(p, true)).contains("HELD>uu:NO_CONSENT");
+
+        long version = form.get("version").asLong();
+        send(handleplan(p, "HP-1", 2));
+        JsonNode next =
+                last(deliveries.get(SourceSystem.of("jobcenter")).authored(), "goal-agreement");
+        assertThat(next.get("version").asLong()).isEqualTo(version + 1);
+        assertThat(next.at("/goalsAndAgreements/goals/0/origin/version").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void atSeventeenAndAHalfTheAdultSystemGetsTheHandoverOnceAndTheMilestoneIsActedOnOnce()
+            throws Exception {
+        // 17½ tomorrow: born 2 December 2008, as the test's day is 1 June 2026
+        Person p = person(LocalDate.of(2008, 12, 2));
+        send(
+                consent(
+                        p,
+                        "S-1",
+                        1,
+                        Consent.Status.GIVEN,
+                        Consent.GivenBy.YOUNG_PERSON,
+                        List.of("dhuv", "jobcenter"),
+                        "all",
+                        START_DAY));
+        send(
+                consent(
+                        p,
+                        "S-2",
+                        1,
+                        Consent.Status.GIVEN,
+                        Consent.GivenBy.PARENT,
+                        List.of("dhuv", "jobcenter"),
+                        "all",
+                        START_DAY));
+        send(handleplan(p, "HP-1", 1));
+        assertThat(deliveries.get(SourceSystem.of("dhuv")).isEmpty())
+                .as("before 17½ the adult system gets nothing")
+                .isTrue();
+        driver.advanceWallClockTime(props.core().releaseCheckInterval());
+        assertThat(deliveries.get(SourceSystem.of("dhuv")).authored()).isEmpty();
+
+        clock.now = clock.now.plus(Duration.ofDays(1));
+        driver.advanceWallClockTime(props.core().releaseCheckInterval());
+        List<TestRecord<byte[], byte[]>> toAdult =
+                deliveries.get(SourceSystem.of("dhuv")).readRecordsToList();
+        assertThat(toAdult).hasSize(1);
+        assertThat(header(toAdult.get(0), "hub_handover")).isEqualTo("true");
+        JsonNode plan = CanonicalJson.mapper().readTree(toAdult.get(0).value());
+        assertThat(plan.get("overdragelse").asBoolean()).isTrue();
+        assertThat(plan.get("dokument_id").asText()).endsWith(":HP-1");
+        List<TestRecord<byte[], byte[]>> authored =
+                deliveries.get(SourceSystem.of("dhuv")).authored();
+        assertThat(authored).filteredOn(r -> header(r, "ce_type").contains("milestone")).hasSize(1);
+        assertThat(authored)
+                .as("the form goes in the handover too")
+                .anyMatch(
+                        r ->
+                                header(r, "ce_type").contains("goal-agreement")
+                                        && "true".equals(header(r, "hub_handover")));
+        assertThat(actions(p)).contains("DISPATCHED>dhuv:HANDOVER");
+
+        clock.now = clock.now.plus(Duration.ofDays(1));
+        driver.advanceWallClockTime(props.core().releaseCheckInterval());
+        assertThat(deliveries.get(SourceSystem.of("dhuv")).isEmpty()).isTrue();
+        assertThat(deliveries.get(SourceSystem.of("dhuv")).authored())
+                .as("each milestone once; the handover once")
+                .isEmpty();
+    }
+
+    @Test
+    void milestonesBeforeTheYoungPersonEnteredAreNeverActedOnAndTwentyThreeEndsTheRecord()
+            throws Exception {
+        // 23 tomorrow: every other milestone is before the day the hub first hears of them
+        Person p = person(LocalDate.of(2003, 6, 2));
+        send(
+                consent(
+                        p,
+                        "S-1",
+                        1,
+                        Consent.Status.GIVEN,
+                        Consent.GivenBy.YOUNG_PERSON,
+                        List.of("jobcenter", "dhuv"),
+                        "all",
+                        START_DAY));
+        send(handleplanFrom(p, "HP-A"));
+        driver.advanceWallClockTime(props.core().releaseCheckInterval());
+        assertThat(milestones()).isEmpty();
+
+        clock.now = clock.now.plus(Duration.ofDays(1));
+        driver.advanceWallClockTime(props.core().releaseCheckInterval());
+        assertThat(milestones()).containsExactly("OUT_OF_SCOPE_23");
+        assertThat(deliveries.get(SourceSystem.of("jobcenter")).authored())
+                .noneMatch(r -> header(r, "ce_type").contains("milestone"));
+        assertThat(actions(p, true))
+                .as("written and audited, delivered to no one")
+                .contains("RECEIVED")
+                .noneMatch(a -> a.startsWith("DISPATCHED") && a.contains("milestone"));
+        driver.advanceWallClockTime(props.core().releaseCheckInterval());
+        assertThat(milestones()).isEmpty();
+        assertThat(
+                        driver.<String, byte[]>getKeyValueStore(CoreProcessor.LATEST)
+                                .prefixScan(p.pseudonym + "|", new StringSerializer())
+                                .hasNext())
+                .as("past 23 only the counts stay")
+                .isFalse();
+        JsonNode youth =
+                CanonicalJson.mapper()
+                        .readTree(
+                                driver.<String, byte[]>getKeyValueStore(CoreProcessor.YOUTH)
+                                        .get(p.pseudonym));
+        assertThat(youth.get("former").asBoolean()).isTrue();
+        assertThat(youth.hasNonNull("cpr")).isFalse();
+    }
+
+    private List<String> milestones() throws Exception {
+        List<String> out = new ArrayList<>();
+        for (TestRecord<byte[], byte[]> r : milestoneTopic.readRecordsToList()) {
+            out.add(CanonicalJson.mapper().readTree(r.value()).at("/milestone/milestone").asText());
+        }
+        return out;
+    }
+
+    private static JsonNode last(List<TestRecord<byte[], byte[]>> records, String type)
+            throws Exception {
+        TestRecord<byte[], byte[]> found =
+                records.stream()
+                        .filter(r -> header(r, "ce_type").contains("." + type + "."))
+                        .reduce((a, b) -> b)
+                        .orElseThrow(() -> new AssertionError("no " + type + " delivered"));
+        return CanonicalJson.mapper().readTree(found.value());
+    }
+
+    private static List<String> texts(JsonNode parts) {
+        List<String> out = new ArrayList<>();
+        parts.forEach(x -> out.add(x.get("text").asText()));
+        return out;
     }
 
     @Test
