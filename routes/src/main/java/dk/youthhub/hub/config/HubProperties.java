@@ -42,7 +42,43 @@ public record HubProperties(
         @Valid @NotNull Core core,
         @Valid @NotNull Dedupe dedupe,
         @Valid @NotNull Audit audit,
-        @Valid @NotNull Receipts receipts) {
+        @Valid @NotNull Receipts receipts,
+        Map<String, @Valid Coordinator> coordinators,
+        @Valid @NotNull Reports reports) {
+
+    /** The coordinators' credentials, by id ({@code hub.coordinators.<id>.*}). */
+    public Map<String, Coordinator> coordinators() {
+        return coordinators == null ? Map.of() : coordinators;
+    }
+
+    /**
+     * One coordinator's credential ({@code collaboration.md}): {@code HUB_COORDINATORS_<ID>_TOKEN},
+     * {@code _KOMMUNER}, {@code _SYSTEM}.
+     *
+     * @param kommuner the municipality codes it serves, comma-separated, or {@code *} for all
+     * @param system the administration it works in: it sees no more than that system could have
+     *     received
+     */
+    public record Coordinator(String token, @NotBlank String kommuner, @NotBlank String system) {
+
+        /** Whether it serves this municipality. */
+        public boolean serves(String kommune) {
+            if (kommuner.strip().equals("*")) {
+                return true;
+            }
+            return kommune != null
+                    && java.util.Arrays.stream(kommuner.split(","))
+                            .map(String::strip)
+                            .anyMatch(kommune::equals);
+        }
+    }
+
+    /**
+     * The documentation model report.
+     *
+     * @param minCell counts from 1 to {@code minCell - 1} are suppressed
+     */
+    public record Reports(@Min(1) int minCell) {}
 
     /**
      * @param bootstrapServers the cluster; set by {@code KAFKA_BOOTSTRAP_SERVERS}, else the

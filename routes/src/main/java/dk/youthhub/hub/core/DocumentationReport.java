@@ -1,5 +1,6 @@
 package dk.youthhub.hub.core;
 
+import dk.youthhub.canonical.EducationStatus;
 import dk.youthhub.canonical.Meeting;
 import dk.youthhub.canonical.Milestone;
 import java.time.LocalDate;
@@ -44,6 +45,9 @@ public final class DocumentationReport {
      *
      * @param meetings per statutory meeting kind: {@code due}, {@code held}, {@code overdue}
      */
+    @com.fasterxml.jackson.annotation.JsonInclude(
+            value = com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS,
+            content = com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
     public record Municipality(
             String kommune,
             Long youngPeople,
@@ -99,10 +103,12 @@ public final class DocumentationReport {
     }
 
     private static String status(YouthRecord.Education e) {
-        if (e == null) {
-            return "UNKNOWN";
-        }
-        return switch (e.status()) {
+        return e == null ? "UNKNOWN" : status(e.status());
+    }
+
+    /** An education status by the contract's (UU's) name, e.g. {@code I_UDDANNELSE}. */
+    public static String status(EducationStatus.Status s) {
+        return switch (s) {
             case IN_EDUCATION -> "I_UDDANNELSE";
             case EMPLOYED -> "I_BESKAEFTIGELSE";
             case DROPPED_OUT -> "AFBRUDT";

@@ -46,6 +46,12 @@ public record Minimisation(Map<SourceSystem, Rule> rules) {
         return part.origin().system().equals(recipient) || shown(part.theme(), withheld);
     }
 
+    /** Whether a recipient sees a part of this theme (none: shown). */
+    public boolean shows(SourceSystem recipient, Theme theme) {
+        Rule rule = rules.get(recipient);
+        return rule == null || shown(theme, rule.withheldThemes());
+    }
+
     public CanonicalDocument forRecipient(CanonicalDocument doc, SourceSystem recipient) {
         Rule rule = rules.get(recipient);
         if (rule == null) {

@@ -72,11 +72,30 @@ public class Topics {
     }
 
     /**
+     * The hub's internal, compacted register of meetings: {@code meetingId} → the young person's
+     * pseudonym, the version and a hash of the registration, so a repeat is a no-op and a meeting
+     * id cannot move to another young person.
+     */
+    public String meetings() {
+        return t.prefix() + "hub.meetings.v1";
+    }
+
+    /**
      * The core stage's changelog of the young people's records ({@code core-youth}): the overview
      * and the documentation model read it.
      */
     public String youth() {
         return groupPrefix + ".core-core-youth-changelog";
+    }
+
+    /** The core stage's changelog of each young person's latest documents ({@code core-latest}). */
+    public String latest() {
+        return groupPrefix + ".core-core-latest-changelog";
+    }
+
+    /** The core stage's changelog of the consents ({@code core-consents}). */
+    public String consents() {
+        return groupPrefix + ".core-core-consents-changelog";
     }
 
     /**
@@ -137,7 +156,7 @@ public class Topics {
 
     /** The hub's internal topics that keep the latest record per key. */
     public Set<String> compacted() {
-        return Set.of(dispatchIndex(), unacknowledged());
+        return Set.of(dispatchIndex(), unacknowledged(), meetings());
     }
 
     public String deliveries(SourceSystem system) {
@@ -202,6 +221,7 @@ public class Topics {
         out.put(notices(), r.canonical());
         out.put(withdrawals(), r.deliveries());
         out.put(registrations(), r.canonical());
+        out.put(meetings(), r.audit());
         out.put(dispatchIndex(), r.deliveries());
         out.put(unacknowledged(), r.audit());
         return out;
@@ -231,6 +251,7 @@ public class Topics {
                         notices(),
                         withdrawals(),
                         registrations(),
+                        meetings(),
                         dispatchIndex(),
                         unacknowledged()));
         return all;

@@ -26,6 +26,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class Credentials {
     public static final String ADMIN = "admin";
+    public static final String LEADER = "leader";
+
+    /** A coordinator's principal: {@code coordinator:<id>}. */
+    public static final String COORDINATOR_PREFIX = "coordinator:";
+
+    /**
+     * The development coordinator of {@code collaboration.md}: id {@code dev}, every municipality.
+     */
+    static final HubProperties.Coordinator DEVELOPMENT_COORDINATOR =
+            new HubProperties.Coordinator("dev-token-coordinator", "*", "dubu");
+
+    private static final java.util.regex.Pattern COORDINATOR_ID =
+            java.util.regex.Pattern.compile("[a-z0-9]{1,32}");
+
+    private final Map<String, HubProperties.Coordinator> coordinators;
     static final int MIN_TOKEN_LENGTH = 24;
     private static final Logger LOG = LoggerFactory.getLogger(Credentials.class);
 
@@ -37,6 +52,7 @@ public class Credentials {
             throw new IllegalStateException(String.join("; ", problems));
         }
         Map<String, String> configured = configured(props, systems);
+        this.coordinators = coordinators(props);
         List<String> development = new java.util.ArrayList<>();
         for (String principal : configured.keySet()) {
             String token = configured.get(principal);
@@ -44,7 +60,10 @@ public class Credentials {
                 if (!props.security().developmentDefaults()) {
                     continue;
                 }
-                token = developmentToken(principal);
+                token =
+                        principal.startsWith(COORDINATOR_PREFIX)
+                                ? DEVELOPMENT_COORDINATOR.token()
+                                : developmentToken(principal);
                 development.add(principal);
             }
             digests.put(principal, sha256(token));
@@ -63,13 +82,21 @@ public class Credentials {
         Set<String> required = new java.util.HashSet<>(Set.of(ADMIN));
         systems.inbound(ConnectorDescriptor.Inbound.HTTP_INGRESS)
                 .forEach(s -> required.add(s.id()));
+        props.coordinators().keySet().forEach(id -> required.add(COORDINATOR_PREFIX + id));
         boolean development = props.security().developmentDefaults();
         List<String> problems = new java.util.ArrayList<>();
         List<byte[]> seen = new java.util.ArrayList<>();
         boolean shared = false;
         for (String principal : configured.keySet()) {
             String token = configured.get(principal);
-            String variable = "HUB_TOKEN_" + principal.toUpperCase(java.util.Locale.ROOT);
+            String variable =
+                    principal.startsWith(COORDINATOR_PREFIX)
+                            ? "HUB_COORDINATORS_"
+                                    + principal
+                                            .substring(COORDINATOR_PREFIX.length())
+                                            .toUpperCase(java.util.Locale.ROOT)
+                                    + "_TOKEN"
+                            : "HUB_TOKEN_" + principal.toUpperCase(java.util.Locale.ROOT);
             if (token == null || token.isBlank()) {
                 if (!development && required.contains(principal)) {
                     problems.add(
@@ -90,6 +117,17 @@ public class Credentials {
         }
         if (shared) {
             problems.add("two principals share one token: give each its own");
+        }
+        for (Map.Entry<String, HubProperties.Coordinator> c : props.coordinators().entrySet()) {
+            String variable = "HUB_COORDINATORS_" + c.getKey().toUpperCase(java.util.Locale.ROOT);
+            if (!COORDINATOR_ID.matcher(c.getKey()).matches()) {
+                problems.add(
+                        "a coordinator's id is 1-32 lower-case letters or digits: "
+                                + variable
+                                + "_* names another");
+            } else if (systems.find(c.getValue().system()).isEmpty()) {
+                problems.add(variable + "_SYSTEM must name a system the hub runs");
+            }
         }
         return problems;
     }
@@ -113,11 +151,41 @@ public class Credentials {
         return "dev-token-" + principal;
     }
 
-    /** Every principal with its configured token (null or blank when none): systems, then roles. */
+    /**
+     * A coordinator's credential by its principal ({@code coordinator:<id>}): the municipalities it
+     * serves and its system.
+     */
+    public Optional<HubProperties.Coordinator> coordinator(String principal) {
+        if (principal == null || !principal.startsWith(COORDINATOR_PREFIX)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(
+                coordinators.get(principal.substring(COORDINATOR_PREFIX.length())));
+    }
+
+    /** The coordinators: those configured, else with the development values the {@code dev} one. */
+    private static Map<String, HubProperties.Coordinator> coordinators(HubProperties props) {
+        if (props.coordinators().isEmpty() && props.security().developmentDefaults()) {
+            return Map.of("dev", DEVELOPMENT_COORDINATOR);
+        }
+        return props.coordinators();
+    }
+
+    /**
+     * Every principal with its configured token (null or blank when none): systems, the roles, then
+     * the coordinators.
+     */
     private static Map<String, String> configured(HubProperties props, Systems systems) {
         Map<String, String> tokens = new LinkedHashMap<>();
         systems.enabled().forEach(s -> tokens.put(s.id(), s.settings().token()));
         tokens.put(ADMIN, props.security().tokens().get(ADMIN));
+        tokens.put(LEADER, props.security().tokens().get(LEADER));
+        coordinators(props)
+                .forEach(
+                        (id, c) ->
+                                tokens.put(
+                                        COORDINATOR_PREFIX + id,
+                                        c == DEVELOPMENT_COORDINATOR ? null : c.token()));
         return tokens;
     }
 

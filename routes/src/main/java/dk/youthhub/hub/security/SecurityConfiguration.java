@@ -31,6 +31,26 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class SecurityConfiguration {
     public static final String ROLE_ADMIN = "ADMIN";
 
+    /** The request header a route reads the authenticated principal from (set by the hub alone). */
+    public static final String PRINCIPAL_HEADER = "Hub-Principal";
+
+    public static final String ROLE_COORDINATOR = "COORDINATOR";
+    public static final String ROLE_LEADER = "LEADER";
+
+    /** The role of a principal: the admin, the leader, a coordinator, or a system. */
+    static String roleOf(String principal) {
+        if (principal.equals(Credentials.ADMIN)) {
+            return ROLE_ADMIN;
+        }
+        if (principal.equals(Credentials.LEADER)) {
+            return ROLE_LEADER;
+        }
+        if (principal.startsWith(Credentials.COORDINATOR_PREFIX)) {
+            return ROLE_COORDINATOR;
+        }
+        return systemRole(principal);
+    }
+
     public static String systemRole(String system) {
         return "SYSTEM_" + system.toUpperCase(java.util.Locale.ROOT);
     }
@@ -85,6 +105,16 @@ public class SecurityConfiguration {
                                                 "/api/v1/deadletters/**",
                                                 "/api/v1/unacknowledged")
                                         .hasRole(ROLE_ADMIN)
+                                        .requestMatchers(
+                                                HttpMethod.POST,
+                                                "/api/v1/youth/query",
+                                                "/api/v1/youth/coordinator",
+                                                "/api/v1/meetings")
+                                        .hasAnyRole(ROLE_ADMIN, ROLE_COORDINATOR)
+                                        .requestMatchers(
+                                                HttpMethod.GET,
+                                                "/api/v1/reports/documentation-model")
+                                        .hasAnyRole(ROLE_ADMIN, ROLE_LEADER)
                                         .anyRequest()
                                         .denyAll())
                 .exceptionHandling(
@@ -154,33 +184,71 @@ public class SecurityConfiguration {
                 HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             String header = request.getHeader("Authorization");
+            String principal = null;
             if (header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-                credentials
-                        .principalOf(header.substring(PREFIX.length()).strip())
-                        .ifPresent(
-                                principal ->
-                                        SecurityContextHolder.getContext()
-                                                .setAuthentication(
-                                                        UsernamePasswordAuthenticationToken
-                                                                .authenticated(
-                                                                        principal,
-                                                                        null,
-                                                                        List.of(
-                                                                                new SimpleGrantedAuthority(
-                                                                                        "ROLE_"
-                                                                                                + (principal
-                                                                                                                .equals(
-                                                                                                                        Credentials
-                                                                                                                                .ADMIN)
-                                                                                                        ? ROLE_ADMIN
-                                                                                                        : systemRole(
-                                                                                                                principal)))))));
+                principal =
+                        credentials
+                                .principalOf(header.substring(PREFIX.length()).strip())
+                                .orElse(null);
+            }
+            if (principal != null) {
+                SecurityContextHolder.getContext()
+                        .setAuthentication(
+                                UsernamePasswordAuthenticationToken.authenticated(
+                                        principal,
+                                        null,
+                                        List.of(
+                                                new SimpleGrantedAuthority(
+                                                        "ROLE_" + roleOf(principal)))));
             }
             try {
-                chain.doFilter(request, response);
+                chain.doFilter(new PrincipalRequest(request, principal), response);
             } finally {
                 SecurityContextHolder.clearContext();
             }
+        }
+    }
+
+    /**
+     * The request with the authenticated principal in {@link #PRINCIPAL_HEADER} (and only that: a
+     * value the caller sent under that name is never seen), so a route knows who asks.
+     */
+    static final class PrincipalRequest extends jakarta.servlet.http.HttpServletRequestWrapper {
+        private final String principal;
+
+        PrincipalRequest(HttpServletRequest request, String principal) {
+            super(request);
+            this.principal = principal;
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return PRINCIPAL_HEADER.equalsIgnoreCase(name) ? principal : super.getHeader(name);
+        }
+
+        @Override
+        public java.util.Enumeration<String> getHeaders(String name) {
+            if (PRINCIPAL_HEADER.equalsIgnoreCase(name)) {
+                return java.util.Collections.enumeration(
+                        principal == null ? List.of() : List.of(principal));
+            }
+            return super.getHeaders(name);
+        }
+
+        @Override
+        public java.util.Enumeration<String> getHeaderNames() {
+            List<String> names = new java.util.ArrayList<>();
+            java.util.Enumeration<String> all = super.getHeaderNames();
+            while (all.hasMoreElements()) {
+                String n = all.nextElement();
+                if (!PRINCIPAL_HEADER.equalsIgnoreCase(n)) {
+                    names.add(n);
+                }
+            }
+            if (principal != null) {
+                names.add(PRINCIPAL_HEADER);
+            }
+            return java.util.Collections.enumeration(names);
         }
     }
 }

@@ -37,6 +37,7 @@ class DefaultConfigurationTest {
                         "hub.notices.v1",
                         "hub.withdrawals.v1",
                         "hub.registrations.v1",
+                        "hub.meetings.v1",
                         "dubu.receipts.v1",
                         "dhuv.receipts.v1",
                         "hub.dispatches.v1",

@@ -26,6 +26,13 @@ import org.springframework.boot.test.context.SpringBootTest;
             "hub.systems.jobcenter.token=" + HubIT.JOBCENTER_TOKEN,
             "hub.systems.dubu.token=" + HubIT.DUBU_TOKEN,
             "hub.security.tokens.admin=" + HubIT.ADMIN_TOKEN,
+            "hub.security.tokens.leader=" + HubIT.LEADER_TOKEN,
+            "hub.coordinators.nord.token=" + HubIT.NORD_TOKEN,
+            "hub.coordinators.nord.kommuner=607,157",
+            "hub.coordinators.nord.system=jobcenter",
+            "hub.coordinators.syd.token=" + HubIT.SYD_TOKEN,
+            "hub.coordinators.syd.kommuner=101",
+            "hub.coordinators.syd.system=dubu",
             "hub.systems.jobcenter.http-delivery.token=" + HubIT.HUB_TO_JOBCENTER_TOKEN,
             "hub.systems.jobcenter.http-delivery.timeout-ms=2000",
             "hub.systems.jobcenter.http-delivery.max-attempts=5",
@@ -43,6 +50,9 @@ public abstract class HubIT {
     public static final String DUBU_TOKEN = "it-dubu-token-0123456789abcdef01";
     public static final String ADMIN_TOKEN = "it-admin-token-0123456789abcdef0";
     public static final String HUB_TO_JOBCENTER_TOKEN = "it-hub-to-jobcenter-token-0123456789";
+    public static final String LEADER_TOKEN = "it-leader-token-0123456789abcdef";
+    public static final String NORD_TOKEN = "it-coordinator-nord-0123456789abcdef";
+    public static final String SYD_TOKEN = "it-coordinator-syd-0123456789abcdef0";
 
     /** {@code /actuator/health} with its details, which only the admin's token sees. */
     public static org.springframework.http.ResponseEntity<String> adminHealth(
