@@ -188,8 +188,13 @@ public record HubProperties(
      * @param tokens the roles' bearer tokens
      * @param developmentDefaults whether missing secrets and tokens take their published
      *     development values: decided at start ({@code DevelopmentMode}), never configured
+     * @param developmentCoordinatorSystem the system of the development coordinator ({@code dev}),
+     *     which exists only with the development values and no coordinator configured
      */
-    public record Security(Map<String, String> tokens, boolean developmentDefaults) {
+    public record Security(
+            Map<String, String> tokens,
+            boolean developmentDefaults,
+            String developmentCoordinatorSystem) {
 
         /**
          * Why a secret or token must be set: the sentence every such start-up problem ends with.

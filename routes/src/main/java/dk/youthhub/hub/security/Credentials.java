@@ -31,11 +31,8 @@ public class Credentials {
     /** A coordinator's principal: {@code coordinator:<id>}. */
     public static final String COORDINATOR_PREFIX = "coordinator:";
 
-    /**
-     * The development coordinator of {@code collaboration.md}: id {@code dev}, every municipality.
-     */
-    static final HubProperties.Coordinator DEVELOPMENT_COORDINATOR =
-            new HubProperties.Coordinator("dev-token-coordinator", "*", "dubu");
+    /** The development coordinator's token ({@code collaboration.md}): id {@code dev}. */
+    static final String DEVELOPMENT_COORDINATOR_TOKEN = "dev-token-coordinator";
 
     private static final java.util.regex.Pattern COORDINATOR_ID =
             java.util.regex.Pattern.compile("[a-z0-9]{1,32}");
@@ -62,7 +59,7 @@ public class Credentials {
                 }
                 token =
                         principal.startsWith(COORDINATOR_PREFIX)
-                                ? DEVELOPMENT_COORDINATOR.token()
+                                ? DEVELOPMENT_COORDINATOR_TOKEN
                                 : developmentToken(principal);
                 development.add(principal);
             }
@@ -166,7 +163,11 @@ public class Credentials {
     /** The coordinators: those configured, else with the development values the {@code dev} one. */
     private static Map<String, HubProperties.Coordinator> coordinators(HubProperties props) {
         if (props.coordinators().isEmpty() && props.security().developmentDefaults()) {
-            return Map.of("dev", DEVELOPMENT_COORDINATOR);
+            // every municipality; its token is the development token, given where tokens are read
+            return Map.of(
+                    "dev",
+                    new HubProperties.Coordinator(
+                            null, "*", props.security().developmentCoordinatorSystem()));
         }
         return props.coordinators();
     }
@@ -180,12 +181,7 @@ public class Credentials {
         systems.enabled().forEach(s -> tokens.put(s.id(), s.settings().token()));
         tokens.put(ADMIN, props.security().tokens().get(ADMIN));
         tokens.put(LEADER, props.security().tokens().get(LEADER));
-        coordinators(props)
-                .forEach(
-                        (id, c) ->
-                                tokens.put(
-                                        COORDINATOR_PREFIX + id,
-                                        c == DEVELOPMENT_COORDINATOR ? null : c.token()));
+        coordinators(props).forEach((id, c) -> tokens.put(COORDINATOR_PREFIX + id, c.token()));
         return tokens;
     }
 
