@@ -77,8 +77,9 @@ public record HubProperties(
      * The documentation model report.
      *
      * @param minCell counts from 1 to {@code minCell - 1} are suppressed
+     * @param gaugeInterval how often the figures' gauges are refreshed
      */
-    public record Reports(@Min(1) int minCell) {}
+    public record Reports(@Min(1) int minCell, @NotNull Duration gaugeInterval) {}
 
     /**
      * @param bootstrapServers the cluster; set by {@code KAFKA_BOOTSTRAP_SERVERS}, else the

@@ -55,6 +55,66 @@ public final class DemoData {
     /** One native event for one system; {@code bad} marks the ones that must be dead-lettered. */
     public record Event(SourceSystem system, byte[] payload, boolean bad) {}
 
+    /**
+     * A registration of the collaboration model over HTTP: a coordinator's assignment or a meeting
+     * ({@code path}, JSON {@code body}).
+     */
+    public record Registration(String path, String body) {}
+
+    private static final List<String> COORDINATORS =
+            List.of("Mette Holm", "Jonas Friis", "Aisha Karimi", "Lars Bech");
+    private final List<Registration> registrations = new ArrayList<>();
+
+    /**
+     * The registrations of the young people generated so far: every one gets a coordinator; two in
+     * three of those past a statutory meeting's date get that meeting, with agreements, the others
+     * none, so the documentation model shows meetings due and overdue.
+     */
+    public List<Registration> registrations() {
+        return List.copyOf(registrations);
+    }
+
+    private void registrations(String cpr, String municipality, LocalDate born, int index) {
+        String system = ChronoUnit.MONTHS.between(born, today) < 18 * 12 ? "dubu" : "jobcenter";
+        registrations.add(
+                new Registration(
+                        "/api/v1/youth/coordinator",
+                        "{\"cpr\":\""
+                                + cpr
+                                + "\",\"coordinator\":{\"name\":\""
+                                + COORDINATORS.get(index % COORDINATORS.size())
+                                + "\",\"unit\":\"Ungeenheden "
+                                + municipality
+                                + "\",\"system\":\""
+                                + system
+                                + "\"}}"));
+        LocalDate sixteen = born.plusYears(16);
+        if (!sixteen.isAfter(today) && index % 3 != 0) {
+            LocalDate held = sixteen.plusDays(14).isAfter(today) ? today : sixteen.plusDays(14);
+            registrations.add(
+                    new Registration(
+                            "/api/v1/meetings",
+                            "{\"meetingId\":\""
+                                    + UUID.nameUUIDFromBytes(
+                                            ("demo-meeting-" + cpr)
+                                                    .getBytes(StandardCharsets.UTF_8))
+                                    + "\",\"cpr\":\""
+                                    + cpr
+                                    + "\",\"kommune\":\""
+                                    + municipality
+                                    + "\",\"kind\":\"STATUTORY_16\",\"date\":\""
+                                    + held
+                                    + "\",\"participants\":[\"youth\",\"parent\",\"coordinator\","
+                                    + "\"dubu\",\"jobcenter\",\"uu\"],\"agreements\":["
+                                    + "{\"text\":\"Søger optagelse på en ungdomsuddannelse\","
+                                    + "\"responsible\":\"uu\",\"due\":\""
+                                    + held.plusMonths(3)
+                                    + "\",\"theme\":\"EDUCATION\"},"
+                                    + "{\"text\":\"Fast samvær med familien hver anden weekend\","
+                                    + "\"responsible\":\"dubu\",\"theme\":\"FAMILY\"}]}"));
+        }
+    }
+
     private final Random random;
     private final LocalDate today;
 
@@ -81,6 +141,7 @@ public final class DemoData {
         long ageMonths = ChronoUnit.MONTHS.between(born, today);
         boolean under18 = ageMonths < 18 * 12;
 
+        registrations(cpr, municipality, born, index);
         out.add(dubuConsent(cpr, caseId, municipality, "Barn", null));
         if (under18 && random.nextInt(4) > 0) {
             out.add(dubuConsent(cpr, caseId, municipality, "Forælder", cpr(born.minusYears(30))));

@@ -123,9 +123,9 @@ public class DemoSimulator {
                                         SourceSystem.of(name.substring(0, name.indexOf('-'))),
                                         example(name),
                                         false)));
-        events.addAll(
-                new DemoData(props.demo().seed(), LocalDate.now(ZoneId.of("Europe/Copenhagen")))
-                        .events(props.demo().youngPeople()));
+        DemoData generated =
+                new DemoData(props.demo().seed(), LocalDate.now(ZoneId.of("Europe/Copenhagen")));
+        events.addAll(generated.events(props.demo().youngPeople()));
         int accepted = 0;
         int rejected = 0;
         try (Producer<byte[], byte[]> producer = clients.idempotentProducer("demo")) {
@@ -164,6 +164,7 @@ public class DemoSimulator {
         } catch (ExecutionException | IOException e) {
             LOG.warn("Demo stopped early: {}", e.getClass().getSimpleName());
         }
+        register(generated.registrations());
         long bad = events.stream().filter(DemoData.Event::bad).count();
         LOG.info(
                 "Demo: {} events for {} young people sent ({} bad on purpose, for the dead letters); {} refused at the HTTP ingress",
@@ -171,6 +172,50 @@ public class DemoSimulator {
                 props.demo().youngPeople(),
                 bad,
                 rejected);
+    }
+
+    /**
+     * The coordinators and meetings, as the admin registers them; a young person the hub has not
+     * processed yet answers {@code 404}, so each is tried again for up to two minutes.
+     */
+    private void register(List<DemoData.Registration> registrations) throws InterruptedException {
+        String token = props.security().tokens().get(Credentials.ADMIN);
+        if (token == null || token.isBlank()) {
+            token = Credentials.developmentToken(Credentials.ADMIN);
+        }
+        long deadline = System.currentTimeMillis() + 120_000;
+        int registered = 0;
+        for (DemoData.Registration r : registrations) {
+            try {
+                int status = postJson(r.path(), r.body(), token);
+                while (status == 404 && System.currentTimeMillis() < deadline) {
+                    Thread.sleep(500);
+                    status = postJson(r.path(), r.body(), token);
+                }
+                if (status == 202) {
+                    registered++;
+                }
+            } catch (IOException e) {
+                LOG.warn("Demo: a registration failed: {}", e.getClass().getSimpleName());
+            }
+        }
+        LOG.info("Demo: {} coordinators and meetings registered", registered);
+    }
+
+    private int postJson(String path, String body, String token)
+            throws IOException, InterruptedException {
+        HttpRequest request =
+                HttpRequest.newBuilder(
+                                URI.create(
+                                        "http://127.0.0.1:"
+                                                + env.getProperty("local.server.port", "8080")
+                                                + path))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + token)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build();
+        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     /** A drop file, written as the system does: as {@code .part}, then renamed. */

@@ -33,7 +33,7 @@ import dk.youthhub.hub.security.Credentials;
 import dk.youthhub.hub.security.Problems;
 import dk.youthhub.hub.security.SecurityConfiguration;
 import dk.youthhub.hub.streams.Disclosures;
-import dk.youthhub.hub.streams.YouthRecords;
+import dk.youthhub.hub.youth.YouthRecords;
 import dk.youthhub.schemas.CanonicalSchemas;
 import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;

@@ -65,6 +65,42 @@ class DemoIT {
     }
 
     @Test
+    void theDemoPlaysTheCollaborationModelMeetingsFormsAndTheReport() throws Exception {
+        DemoData data = new DemoData(99, LocalDate.now(ZoneId.of("Europe/Copenhagen")));
+        data.events(8);
+        long meetings =
+                data.registrations().stream()
+                        .filter(r -> r.path().equals("/api/v1/meetings"))
+                        .count();
+        assertThat(meetings).isPositive();
+        await().atMost(Duration.ofSeconds(120))
+                .until(
+                        () ->
+                                Records.readAll(servers, "demo.canonical.meeting.v1").size()
+                                        == meetings);
+        await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () ->
+                                !Records.readAll(servers, "demo.canonical.goal-agreement.v1")
+                                        .isEmpty());
+        java.net.http.HttpResponse<String> report =
+                java.net.http.HttpClient.newHttpClient()
+                        .send(
+                                java.net.http.HttpRequest.newBuilder(
+                                                java.net.URI.create(
+                                                        "http://localhost:"
+                                                                + port
+                                                                + "/api/v1/reports/documentation-model"))
+                                        .header(
+                                                "Authorization",
+                                                "Bearer demo-admin-token-0123456789abcdef01")
+                                        .build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(report.statusCode()).isEqualTo(200);
+        assertThat(report.body()).contains("\"municipalities\"", "STATUTORY_16");
+    }
+
+    @Test
     void theFakeJobCentreChecksTheTokenAndTheIdempotencyKey() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         int before = fakeRecipients.received();

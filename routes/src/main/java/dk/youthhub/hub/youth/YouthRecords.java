@@ -1,4 +1,4 @@
-package dk.youthhub.hub.streams;
+package dk.youthhub.hub.youth;
 
 import dk.youthhub.canonical.CanonicalDocument;
 import dk.youthhub.connector.CanonicalJson;
