@@ -164,6 +164,13 @@ class CollaborationIT extends HubIT {
 
     @Test
     void everyEndpointAnswersFourHundredsWithReasons() throws Exception {
+        for (String path :
+                List.of("/api/v1/youth/query", "/api/v1/youth/coordinator", "/api/v1/meetings")) {
+            assertThat(post(path, "{}", null).statusCode()).as(path).isEqualTo(401);
+            assertThat(post(path, "{}", DUBU_TOKEN).statusCode()).as(path).isEqualTo(403);
+            assertThat(post(path, "{}", LEADER_TOKEN).statusCode()).as(path).isEqualTo(403);
+            assertThat(post(path, "[1]", NORD_TOKEN).statusCode()).as(path).isEqualTo(400);
+        }
         String unknown = cpr();
         assertThat(post("/api/v1/youth/query", "{\"cpr\":\"" + unknown + "\"}", null).statusCode())
                 .isEqualTo(401);

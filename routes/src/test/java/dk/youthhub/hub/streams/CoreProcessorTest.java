@@ -779,6 +779,54 @@ class CoreProcessorTest {
     }
 
     @Test
+    void withoutConsentForTheAdultSystemTheHandoverIsHeldNotSent() throws Exception {
+        Person p = person(LocalDate.of(2008, 12, 2));
+        send(
+                consent(
+                        p,
+                        "S-1",
+                        1,
+                        Consent.Status.GIVEN,
+                        Consent.GivenBy.YOUNG_PERSON,
+                        List.of("jobcenter"),
+                        "all",
+                        START_DAY));
+        send(handleplan(p, "HP-1", 1));
+        clock.now = clock.now.plus(Duration.ofDays(1));
+        driver.advanceWallClockTime(props.core().releaseCheckInterval());
+        assertThat(deliveries.get(SourceSystem.of("dhuv")).isEmpty()).isTrue();
+        assertThat(deliveries.get(SourceSystem.of("dhuv")).authored()).isEmpty();
+        assertThat(actions(p)).contains("HELD>dhuv:NO_CONSENT");
+
+        send(
+                consent(
+                        p,
+                        "S-2",
+                        1,
+                        Consent.Status.GIVEN,
+                        Consent.GivenBy.YOUNG_PERSON,
+                        List.of("dhuv"),
+                        "all",
+                        START_DAY));
+        send(
+                consent(
+                        p,
+                        "S-3",
+                        1,
+                        Consent.Status.GIVEN,
+                        Consent.GivenBy.PARENT,
+                        List.of("dhuv"),
+                        "all",
+                        START_DAY));
+        List<TestRecord<byte[], byte[]>> released =
+                deliveries.get(SourceSystem.of("dhuv")).readRecordsToList();
+        assertThat(released).hasSize(1);
+        assertThat(header(released.get(0), "hub_handover"))
+                .as("released from held, still marked as the handover")
+                .isEqualTo("true");
+    }
+
+    @Test
     void milestonesBeforeTheYoungPersonEnteredAreNeverActedOnAndTwentyThreeEndsTheRecord()
             throws Exception {
         // 23 tomorrow: every other milestone is before the day the hub first hears of them
