@@ -238,6 +238,10 @@ class CollaborationIT extends HubIT {
         JsonNode m = report.at("/municipalities/0");
         assertThat(m.get("kommune").asText()).isEqualTo("607");
         assertThat(m.get("youngPeople").isNull() || m.get("youngPeople").asLong() >= 5).isTrue();
+        assertThat(m.get("educationStatus").size())
+                .as("every cell is there, a suppressed one as null")
+                .isEqualTo(6);
+        assertThat(m.at("/meetings/STATUTORY_16").size()).isEqualTo(3);
         assertThat(json.body()).doesNotContain(cpr).doesNotContainPattern("[0-9]{10}");
         HttpResponse<String> csv =
                 get("/api/v1/reports/documentation-model?format=csv", ADMIN_TOKEN);

@@ -45,9 +45,6 @@ public final class DocumentationReport {
      *
      * @param meetings per statutory meeting kind: {@code due}, {@code held}, {@code overdue}
      */
-    @com.fasterxml.jackson.annotation.JsonInclude(
-            value = com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS,
-            content = com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
     public record Municipality(
             String kommune,
             Long youngPeople,

@@ -506,8 +506,27 @@ public class CollaborationRoutes extends RouteBuilder {
         ObjectNode out = CanonicalJson.mapper().createObjectNode();
         out.put("generatedAt", clock.instant().toString());
         out.put("minCell", props.reports().minCell());
-        out.set("municipalities", CanonicalJson.mapper().valueToTree(figures));
+        ArrayNode municipalities = out.putArray("municipalities");
+        figures.forEach(f -> municipalities.add(json(f)));
         reply(m, 200, "application/json", CanonicalJson.mapper().writeValueAsBytes(out));
+    }
+
+    /** One municipality's figures, a suppressed cell as an explicit {@code null}. */
+    static ObjectNode json(DocumentationReport.Municipality f) {
+        ObjectNode m = CanonicalJson.mapper().createObjectNode();
+        m.put("kommune", f.kommune());
+        m.put("youngPeople", f.youngPeople());
+        m.put("formerYoungPeople", f.formerYoungPeople());
+        ObjectNode status = m.putObject("educationStatus");
+        f.educationStatus().forEach(status::put);
+        ObjectNode meetings = m.putObject("meetings");
+        f.meetings()
+                .forEach(
+                        (kind, cells) -> {
+                            ObjectNode k = meetings.putObject(kind);
+                            cells.forEach(k::put);
+                        });
+        return m;
     }
 
     /** One row per figure: {@code kommune,figure,category,count}; a suppressed count is empty. */
