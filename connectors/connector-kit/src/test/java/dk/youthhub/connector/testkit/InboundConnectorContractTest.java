@@ -84,6 +84,88 @@ public abstract class InboundConnectorContractTest extends ConnectorContractTest
         }
     }
 
+    /**
+     * Hostile input, fuzzed (fixed seed in the build; {@code -Pfuzz} runs far more tries): random
+     * bytes, and valid fixtures mutated (bytes flipped, cut, spliced, a marker text inserted) are
+     * either mapped or refused with an error code; never another exception, never a hang, and a
+     * refusal never echoes the input's text. {@code cprOf} never throws.
+     */
+    @Property(seed = "20261203")
+    void hostileInputIsMappedOrRefusedWithACodeQuicklyAndWithoutEchoingIt(
+            @ForAll("hostileInputs") byte[] input) {
+        String marker = "QZXJ" + Integer.toHexString(java.util.Arrays.hashCode(input) & 0xfffff);
+        byte[] marked = insert(input, marker, Math.abs(java.util.Arrays.hashCode(input)));
+        for (byte[] payload : List.of(input, marked)) {
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                    java.time.Duration.ofSeconds(5),
+                    () -> {
+                        try {
+                            mapper().toCanonical(payload, RECEIVED_AT);
+                        } catch (MappingException e) {
+                            assertThat(e.code()).isNotNull();
+                            assertThat(e.getMessage())
+                                    .isNotBlank()
+                                    .doesNotContain(marker)
+                                    .doesNotContainPattern(TEN_DIGITS);
+                        }
+                        mapper().cprOf(payload);
+                    });
+        }
+    }
+
+    @Provide
+    Arbitrary<byte[]> hostileInputs() throws IOException {
+        List<byte[]> seeds = new java.util.ArrayList<>();
+        for (Path f : fixtures("valid").toList()) {
+            seeds.add(Files.readAllBytes(f));
+        }
+        Arbitrary<byte[]> seed = net.jqwik.api.Arbitraries.of(seeds);
+        Arbitrary<byte[]> random =
+                net.jqwik.api.Arbitraries.bytes().array(byte[].class).ofMaxSize(4096);
+        Arbitrary<byte[]> mutated =
+                net.jqwik.api.Combinators.combine(
+                                seed,
+                                net.jqwik.api.Arbitraries.integers().between(0, 3),
+                                net.jqwik.api.Arbitraries.integers().between(0, 1 << 20),
+                                net.jqwik.api.Arbitraries.bytes())
+                        .as(InboundConnectorContractTest::mutate);
+        return net.jqwik.api.Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(1, random), net.jqwik.api.Tuple.of(4, mutated));
+    }
+
+    /** One mutation of a valid document: a flipped byte, a cut, a repeated slice, a new byte. */
+    private static byte[] mutate(byte[] doc, int kind, int at, byte value) {
+        if (doc.length == 0) {
+            return doc;
+        }
+        int i = at % doc.length;
+        return switch (kind) {
+            case 0 -> {
+                byte[] out = doc.clone();
+                out[i] = value;
+                yield out;
+            }
+            case 1 -> java.util.Arrays.copyOf(doc, i);
+            case 2 -> {
+                byte[] out = new byte[doc.length + (doc.length - i)];
+                System.arraycopy(doc, 0, out, 0, doc.length);
+                System.arraycopy(doc, i, out, doc.length, doc.length - i);
+                yield out;
+            }
+            default -> insert(doc, String.valueOf((char) (value & 0x7f)), at);
+        };
+    }
+
+    private static byte[] insert(byte[] doc, String text, int at) {
+        byte[] t = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int i = doc.length == 0 ? 0 : Math.floorMod(at, doc.length);
+        byte[] out = new byte[doc.length + t.length];
+        System.arraycopy(doc, 0, out, 0, i);
+        System.arraycopy(t, 0, out, i, t.length);
+        System.arraycopy(doc, i, out, i + t.length, doc.length - i);
+        return out;
+    }
+
     @TestFactory
     Stream<DynamicTest> everyValueTheContractDefinesReachesTheCanonicalDocument()
             throws IOException {
