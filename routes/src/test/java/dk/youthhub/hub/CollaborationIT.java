@@ -219,6 +219,21 @@ class CollaborationIT extends HubIT {
     }
 
     @Test
+    void aTokenOverItsRateGetsTooManyRequestsWithRetryAfter() throws Exception {
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            answers.add(get("/api/v1/reports/documentation-model", RATE_TOKEN));
+        }
+        assertThat(answers).extracting(HttpResponse::statusCode).contains(403, 429);
+        HttpResponse<String> limited =
+                answers.stream().filter(a -> a.statusCode() == 429).findFirst().orElseThrow();
+        assertThat(limited.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(post("/api/v1/youth/query", "{}", NORD_TOKEN).statusCode())
+                .as("another token is not limited")
+                .isEqualTo(400);
+    }
+
+    @Test
     void theDocumentationModelIsSuppressedAndHasACsvForm() throws Exception {
         String cpr = cpr();
         send(plan(cpr, "HP-" + UUID.randomUUID()));

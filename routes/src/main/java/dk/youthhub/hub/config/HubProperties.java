@@ -144,10 +144,17 @@ public record HubProperties(
      * @param maxRecordBytes the largest record the hub writes (key, value and headers); below the
      *     broker's {@code message.max.bytes}. A dead letter whose value would pass it keeps a
      *     digest instead of the value
+     * @param requestsPerSecond the HTTP API's sustained rate per token; above it {@code 429}
+     * @param requestBurst how many requests a token may make at once before the rate applies
+     * @param failedAuthPerMinute failed authentications from one address in a minute before it gets
+     *     {@code 429} for the rest of that minute
      */
     public record Limits(
             @Min(1) @Max(8 * 1024 * 1024) int maxPayloadBytes,
-            @Min(1024) @Max(64 * 1024 * 1024) int maxRecordBytes) {}
+            @Min(1024) @Max(64 * 1024 * 1024) int maxRecordBytes,
+            @Min(1) int requestsPerSecond,
+            @Min(1) int requestBurst,
+            @Min(1) int failedAuthPerMinute) {}
 
     /**
      * Receipts from the recipients.

@@ -1,6 +1,7 @@
 package dk.youthhub.hub.ingress;
 
 import dk.youthhub.hub.config.HubProperties;
+import dk.youthhub.hub.security.Credentials;
 import dk.youthhub.hub.security.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -24,15 +25,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Bounds request bodies of the API before anything reads them: over {@code
- * hub.limits.max-payload-bytes} is {@code 413}, whether the size is announced or streamed.
+ * hub.limits.max-payload-bytes} is {@code 413}, whether the size is announced or streamed. The body
+ * of a caller without a valid token is never read or buffered: it goes on unread to its {@code
+ * 401}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class BodyLimitFilter extends OncePerRequestFilter {
     private final int limit;
+    private final Credentials credentials;
 
-    public BodyLimitFilter(HubProperties props) {
+    public BodyLimitFilter(HubProperties props, Credentials credentials) {
         this.limit = props.limits().maxPayloadBytes();
+        this.credentials = credentials;
     }
 
     @Override
@@ -48,12 +53,24 @@ public class BodyLimitFilter extends OncePerRequestFilter {
             tooLarge(response);
             return;
         }
+        if (!authenticated(request)) {
+            // nothing is buffered for a caller without a valid token: it gets 401 unread
+            chain.doFilter(request, response);
+            return;
+        }
         byte[] body = readAtMost(request.getInputStream(), limit + 1);
         if (body.length > limit) {
             tooLarge(response);
             return;
         }
         chain.doFilter(new CachedBody(request, body), response);
+    }
+
+    private boolean authenticated(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        return header != null
+                && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                && credentials.principalOf(header.substring(7).strip()).isPresent();
     }
 
     private void tooLarge(HttpServletResponse response) throws IOException {

@@ -6,6 +6,7 @@ import dk.youthhub.connector.CanonicalJson;
 import dk.youthhub.connector.Cpr;
 import dk.youthhub.connector.MappingException;
 import dk.youthhub.connector.kit.SafeJson;
+import dk.youthhub.hub.core.AccessExtract;
 import dk.youthhub.hub.core.AuditChain;
 import dk.youthhub.hub.privacy.Pseudonymizer;
 import dk.youthhub.hub.security.Problems;
@@ -53,10 +54,15 @@ public class AuditQueryRoutes extends RouteBuilder {
                 .id("held-query")
                 .consumes("application/json")
                 .produces("application/json")
-                .to("direct:held-query");
+                .to("direct:held-query")
+                .post("/audit/extract")
+                .id("audit-extract")
+                .consumes("application/json")
+                .to("direct:audit-extract");
 
         from("direct:audit-query").routeId("audit-query-read").process(e -> answer(e, false));
         from("direct:held-query").routeId("held-query-read").process(e -> answer(e, true));
+        from("direct:audit-extract").routeId("audit-extract-read").process(this::extract);
         from("direct:audit-checkpoint")
                 .routeId("audit-checkpoint-read")
                 .process(
@@ -130,6 +136,105 @@ public class AuditQueryRoutes extends RouteBuilder {
             return;
         }
         reply(m, 200, "application/json", CanonicalJson.mapper().writeValueAsBytes(out));
+    }
+
+    /**
+     * The young person's access extract ({@link AccessExtract}): HTML to print when the caller
+     * accepts {@code text/html}, else JSON; recorded as {@code DISCLOSED} first.
+     */
+    private void extract(Exchange exchange) throws Exception {
+        Message m = exchange.getMessage();
+        String accept = m.getHeader("Accept", String.class);
+        byte[] body = m.getBody(byte[].class);
+        m.removeHeaders("*");
+        Optional<Cpr> cpr;
+        try {
+            cpr = Cpr.parse(SafeJson.parse(body).path("cpr").asText(null));
+        } catch (MappingException e) {
+            cpr = Optional.empty();
+        }
+        if (cpr.isEmpty()) {
+            reply(
+                    m,
+                    400,
+                    Problems.MEDIA_TYPE,
+                    Problems.of(400, "The body must be {\"cpr\": \"<a valid CPR number>\"}"));
+            return;
+        }
+        String pseudonym = pseudonymizer.pseudonym(cpr.get().digits());
+        AuditTrail.Chain chain = trail.of(pseudonym);
+        if (chain.records().isEmpty() && chain.head().isEmpty()) {
+            reply(
+                    m,
+                    404,
+                    Problems.MEDIA_TYPE,
+                    Problems.of(404, "The hub knows nothing of this person"));
+            return;
+        }
+        List<AccessExtract.Line> lines = AccessExtract.of(chain.records());
+        try {
+            disclosures.record(pseudonym, "admin", "audit/extract");
+        } catch (Disclosures.NotRecorded e) {
+            m.setHeader("Retry-After", "5");
+            reply(
+                    m,
+                    503,
+                    Problems.MEDIA_TYPE,
+                    Problems.of(
+                            503, "The answer could not be recorded in the audit trail; ask again"));
+            return;
+        }
+        java.time.Instant now = java.time.Instant.now();
+        if (accept != null && accept.contains("text/html")) {
+            reply(m, 200, "text/html; charset=utf-8", html(lines, now));
+            return;
+        }
+        ObjectNode out = CanonicalJson.mapper().createObjectNode();
+        out.put("generatedAt", now.toString());
+        out.put("chainValid", trail.firstBreak(chain).isEmpty());
+        out.set("lines", CanonicalJson.mapper().valueToTree(lines));
+        reply(m, 200, "application/json", CanonicalJson.mapper().writeValueAsBytes(out));
+    }
+
+    /** A printable page in Danish; every value escaped. */
+    static byte[] html(List<AccessExtract.Line> lines, java.time.Instant now) {
+        StringBuilder h =
+                new StringBuilder(
+                        "<!DOCTYPE html><html lang=\"da\"><head><meta charset=\"utf-8\">"
+                                + "<title>Dine oplysninger i integrationshubben</title>"
+                                + "<style>body{font-family:sans-serif;margin:2em}"
+                                + "table{border-collapse:collapse}td,th{border:1px solid #999;"
+                                + "padding:4px 8px;text-align:left;vertical-align:top}"
+                                + "@media print{body{margin:0}}</style></head><body>"
+                                + "<h1>Dine oplysninger i integrationshubben</h1>"
+                                + "<p>Her kan du se, hvilke systemer der har fået hvilke slags"
+                                + " dokumenter om dig og hvornår, på hvilket samtykke, og hvad der"
+                                + " blev holdt tilbage eller lagt til side. Listen viser datoer og"
+                                + " formål, ikke navne på medarbejdere. Udskrevet ");
+        h.append(escape(now.atZone(dk.youthhub.hub.core.Ages.COPENHAGEN).toLocalDate().toString()))
+                .append(".</p><table><thead><tr><th>Dato</th><th>Hvad skete der</th>")
+                .append("<th>System</th><th>Samtykke</th></tr></thead><tbody>");
+        for (AccessExtract.Line l : lines) {
+            h.append("<tr><td>")
+                    .append(escape(l.date().toString()))
+                    .append("</td><td>")
+                    .append(escape(l.text()))
+                    .append("</td><td>")
+                    .append(escape(l.system() == null ? "" : l.system()))
+                    .append("</td><td>")
+                    .append(escape(String.join(", ", l.consentIds())))
+                    .append("</td></tr>");
+        }
+        h.append("</tbody></table></body></html>");
+        return h.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
+                .replace("'", "&#39;");
     }
 
     private static void reply(Message m, int status, String contentType, byte[] body) {

@@ -56,7 +56,8 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, Credentials credentials, Systems systems)
+    SecurityFilterChain api(
+            HttpSecurity http, Credentials credentials, Systems systems, AbuseLimits limits)
             throws Exception {
         java.util.Set<String> ingresses = ingresses(systems);
         return http.csrf(AbstractHttpConfigurer::disable)
@@ -66,7 +67,8 @@ public class SecurityConfiguration {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(
-                        new BearerTokenFilter(credentials), AnonymousAuthenticationFilter.class)
+                        new BearerTokenFilter(credentials, limits),
+                        AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(
                         a ->
                                 a.requestMatchers(
@@ -162,10 +164,20 @@ public class SecurityConfiguration {
     /** Authenticates {@code Authorization: Bearer <token>}; never logs or stores the token. */
     static final class BearerTokenFilter extends OncePerRequestFilter {
         private static final String PREFIX = "Bearer ";
+        private static final org.slf4j.Logger LOG =
+                org.slf4j.LoggerFactory.getLogger(BearerTokenFilter.class);
         private final Credentials credentials;
+        private final AbuseLimits limits;
 
-        BearerTokenFilter(Credentials credentials) {
+        BearerTokenFilter(Credentials credentials, AbuseLimits limits) {
             this.credentials = credentials;
+            this.limits = limits;
+        }
+
+        private static void tooMany(HttpServletResponse response, long seconds, String why)
+                throws IOException {
+            response.setHeader("Retry-After", String.valueOf(seconds));
+            Problems.write(response, 429, Problems.of(429, why));
         }
 
         /** Camel's platform-http answers on a second dispatch, authorised like the first. */
@@ -186,10 +198,33 @@ public class SecurityConfiguration {
             String header = request.getHeader("Authorization");
             String principal = null;
             if (header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+                String address = request.getRemoteAddr();
+                java.util.OptionalLong blocked = limits.blocked(address);
+                if (blocked.isPresent()) {
+                    tooMany(response, blocked.getAsLong(), "Too many failed authentications");
+                    return;
+                }
                 principal =
                         credentials
                                 .principalOf(header.substring(PREFIX.length()).strip())
                                 .orElse(null);
+                if (principal == null) {
+                    long failures = limits.failed(address);
+                    if (failures == 1 || failures % 10 == 0) {
+                        // never the token; the address and how often within the minute
+                        LOG.warn(
+                                "Failed authentication from {} ({} within the minute)",
+                                address,
+                                failures);
+                    }
+                }
+            }
+            if (principal != null && request.getRequestURI().startsWith("/api/")) {
+                java.util.OptionalLong wait = limits.take(principal);
+                if (wait.isPresent()) {
+                    tooMany(response, wait.getAsLong(), "Too many requests for this token");
+                    return;
+                }
             }
             if (principal != null) {
                 SecurityContextHolder.getContext()

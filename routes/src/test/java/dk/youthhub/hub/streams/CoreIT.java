@@ -201,6 +201,82 @@ class CoreIT extends HubIT {
                 .isTrue();
     }
 
+    @Test
+    void theAccessExtractTellsTheYoungPersonsTrailInDanishWithoutNamesOrOthers() throws Exception {
+        String cpr = cpr(2005);
+        String consentId = "S-" + UUID.randomUUID();
+        String planId = "HP-" + UUID.randomUUID();
+        send(consent(cpr, "Barn", consentId));
+        send(plan(cpr, planId));
+        send(
+                new String(plan(cpr, "HP-" + UUID.randomUUID()), StandardCharsets.UTF_8)
+                        .replace(
+                                "<GyldigFra>2026-03-01</GyldigFra>",
+                                "<GyldigFra>2026-02-30</GyldigFra>")
+                        .getBytes(StandardCharsets.UTF_8));
+        await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> {
+                            String body = query("/api/v1/audit/query", cpr).body();
+                            return body.contains("\"DEAD_LETTERED\"")
+                                    && body.contains("\"HELD\"")
+                                    && body.contains("\"DISPATCHED\"");
+                        });
+        JsonNode trail = CanonicalJson.mapper().readTree(query("/api/v1/audit/query", cpr).body());
+        JsonNode extract =
+                CanonicalJson.mapper().readTree(query("/api/v1/audit/extract", cpr).body());
+        JsonNode lines = extract.get("lines");
+        assertThat(lines.size())
+                .as("one line per record of the trail (and the query's own disclosure)")
+                .isGreaterThanOrEqualTo(trail.get("records").size());
+        for (int i = 0; i < trail.get("records").size(); i++) {
+            assertThat(lines.get(i).get("action").asText())
+                    .isEqualTo(trail.get("records").get(i).get("action").asText());
+        }
+        List<String> texts = new java.util.ArrayList<>();
+        lines.forEach(l -> texts.add(l.get("text").asText()));
+        assertThat(texts)
+                .anyMatch(t -> t.equals("En handleplan blev sendt til jobcenter."))
+                .anyMatch(
+                        t ->
+                                t.startsWith(
+                                        "En handleplan blev holdt tilbage fra dhuv, fordi der manglede samtykke"))
+                .anyMatch(t -> t.contains("kunne ikke læses"))
+                .anyMatch(
+                        t ->
+                                t.equals(
+                                        "Dine oplysninger blev vist for hubbens drift (administrator)."));
+        assertThat(lines)
+                .anyMatch(
+                        l ->
+                                l.get("action").asText().equals("DISPATCHED")
+                                        && l.get("consentIds").toString().contains(consentId));
+        assertThat(extract.toString())
+                .doesNotContain(cpr)
+                .doesNotContain("Sofie")
+                .doesNotContain("p-");
+
+        HttpRequest html =
+                HttpRequest.newBuilder(
+                                URI.create("http://localhost:" + port + "/api/v1/audit/extract"))
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "text/html")
+                        .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"cpr\":\"" + cpr + "\"}"))
+                        .build();
+        HttpResponse<String> page = http.send(html, HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(page.body())
+                .contains("Dine oplysninger i integrationshubben")
+                .doesNotContain(cpr);
+        assertThat(query("/api/v1/audit/extract", cpr(2005)).statusCode()).isEqualTo(404);
+        assertThat(
+                        send("/api/v1/audit/extract", "{\"cpr\":\"" + cpr + "\"}", JOBCENTER_TOKEN)
+                                .statusCode())
+                .isEqualTo(403);
+    }
+
     private List<String> forJobcenter(String cpr, String documentId) throws Exception {
         JsonNode trail = CanonicalJson.mapper().readTree(query("/api/v1/audit/query", cpr).body());
         List<String> actions = new java.util.ArrayList<>();

@@ -33,6 +33,9 @@ import org.springframework.boot.test.context.SpringBootTest;
             "hub.coordinators.syd.token=" + HubIT.SYD_TOKEN,
             "hub.coordinators.syd.kommuner=101",
             "hub.coordinators.syd.system=dubu",
+            "hub.coordinators.rate.token=" + HubIT.RATE_TOKEN,
+            "hub.coordinators.rate.kommuner=999",
+            "hub.coordinators.rate.system=uu",
             "hub.systems.jobcenter.http-delivery.token=" + HubIT.HUB_TO_JOBCENTER_TOKEN,
             "hub.systems.jobcenter.http-delivery.timeout-ms=2000",
             "hub.systems.jobcenter.http-delivery.max-attempts=5",
@@ -53,6 +56,9 @@ public abstract class HubIT {
     public static final String LEADER_TOKEN = "it-leader-token-0123456789abcdef";
     public static final String NORD_TOKEN = "it-coordinator-nord-0123456789abcdef";
     public static final String SYD_TOKEN = "it-coordinator-syd-0123456789abcdef0";
+
+    /** A coordinator only the rate-limit test uses, so its empty bucket slows no other test. */
+    public static final String RATE_TOKEN = "it-coordinator-rate-0123456789abcdef";
 
     /** {@code /actuator/health} with its details, which only the admin's token sees. */
     public static org.springframework.http.ResponseEntity<String> adminHealth(
