@@ -314,11 +314,14 @@ public record HubProperties(
      * @param heldRetention how long a document waits for consent before it expires
      * @param releaseCheckInterval how often held documents are reconsidered (consent validity
      *     starting) and expired
+     * @param erasureAfterYears a former young person is erased this many years after the day scope
+     *     ends (the 23rd birthday)
      */
     public record Core(
             @NotNull Duration heldRetention,
             @NotNull Duration releaseCheckInterval,
-            @Valid @NotNull Scope scope) {}
+            @Valid @NotNull Scope scope,
+            @Min(0) @Max(100) int erasureAfterYears) {}
 
     /**
      * Who is in scope.

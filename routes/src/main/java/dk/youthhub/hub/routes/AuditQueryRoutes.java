@@ -30,12 +30,25 @@ public class AuditQueryRoutes extends RouteBuilder {
     private final Disclosures disclosures;
     private final AuditTrail trail;
     private final Pseudonymizer pseudonymizer;
+    private final org.apache.kafka.clients.producer.Producer<byte[], byte[]> registrations;
+    private final dk.youthhub.hub.kafka.Topics topics;
 
     public AuditQueryRoutes(
-            AuditTrail trail, Pseudonymizer pseudonymizer, Disclosures disclosures) {
+            AuditTrail trail,
+            Pseudonymizer pseudonymizer,
+            Disclosures disclosures,
+            dk.youthhub.hub.kafka.KafkaClients clients,
+            dk.youthhub.hub.kafka.Topics topics) {
         this.disclosures = disclosures;
         this.trail = trail;
         this.pseudonymizer = pseudonymizer;
+        this.registrations = clients.idempotentProducer("erasures");
+        this.topics = topics;
+    }
+
+    @jakarta.annotation.PreDestroy
+    void close() {
+        registrations.close(java.time.Duration.ofSeconds(5));
     }
 
     @Override
@@ -58,11 +71,16 @@ public class AuditQueryRoutes extends RouteBuilder {
                 .post("/audit/extract")
                 .id("audit-extract")
                 .consumes("application/json")
-                .to("direct:audit-extract");
+                .to("direct:audit-extract")
+                .post("/youth/erase")
+                .id("youth-erase")
+                .consumes("application/json")
+                .to("direct:youth-erase");
 
         from("direct:audit-query").routeId("audit-query-read").process(e -> answer(e, false));
         from("direct:held-query").routeId("held-query-read").process(e -> answer(e, true));
         from("direct:audit-extract").routeId("audit-extract-read").process(this::extract);
+        from("direct:youth-erase").routeId("youth-erase-request").process(this::erase);
         from("direct:audit-checkpoint")
                 .routeId("audit-checkpoint-read")
                 .process(
@@ -139,8 +157,8 @@ public class AuditQueryRoutes extends RouteBuilder {
     }
 
     /**
-     * The young person's access extract ({@link AccessExtract}): HTML to print when the caller
-     * accepts {@code text/html}, else JSON; recorded as {@code DISCLOSED} first.
+     * The young person's access extract ({@link AccessExtract}): {@code "format": "html"} (or
+     * {@code Accept: text/html}) a page to print, else JSON; recorded as {@code DISCLOSED} first.
      */
     private void extract(Exchange exchange) throws Exception {
         Message m = exchange.getMessage();
@@ -148,17 +166,29 @@ public class AuditQueryRoutes extends RouteBuilder {
         byte[] body = m.getBody(byte[].class);
         m.removeHeaders("*");
         Optional<Cpr> cpr;
+        String format;
         try {
-            cpr = Cpr.parse(SafeJson.parse(body).path("cpr").asText(null));
+            JsonNode query = SafeJson.parse(body);
+            cpr = Cpr.parse(query.path("cpr").asText(null));
+            format =
+                    query.path("format")
+                            .asText(
+                                    accept != null && accept.contains("text/html")
+                                            ? "html"
+                                            : "json");
         } catch (MappingException e) {
             cpr = Optional.empty();
+            format = "json";
         }
-        if (cpr.isEmpty()) {
+        if (cpr.isEmpty() || !(format.equals("html") || format.equals("json"))) {
             reply(
                     m,
                     400,
                     Problems.MEDIA_TYPE,
-                    Problems.of(400, "The body must be {\"cpr\": \"<a valid CPR number>\"}"));
+                    Problems.of(
+                            400,
+                            "The body must be {\"cpr\": \"<a valid CPR number>\","
+                                    + " \"format\": \"html\" | \"json\"}"));
             return;
         }
         String pseudonym = pseudonymizer.pseudonym(cpr.get().digits());
@@ -185,7 +215,7 @@ public class AuditQueryRoutes extends RouteBuilder {
             return;
         }
         java.time.Instant now = java.time.Instant.now();
-        if (accept != null && accept.contains("text/html")) {
+        if (format.equals("html")) {
             reply(m, 200, "text/html; charset=utf-8", html(lines, now));
             return;
         }
@@ -195,6 +225,78 @@ public class AuditQueryRoutes extends RouteBuilder {
         out.set("lines", CanonicalJson.mapper().valueToTree(lines));
         reply(m, 200, "application/json", CanonicalJson.mapper().writeValueAsBytes(out));
     }
+
+    /**
+     * Asks the core to erase a young person ({@code hub.registrations.v1}); {@code 202} once the
+     * request is stored. The reason is a short code or text without personal data (no CPR number).
+     */
+    private void erase(Exchange exchange) throws Exception {
+        Message m = exchange.getMessage();
+        byte[] body = m.getBody(byte[].class);
+        m.removeHeaders("*");
+        Optional<Cpr> cpr;
+        String reason;
+        try {
+            JsonNode query = SafeJson.parse(body);
+            cpr = Cpr.parse(query.path("cpr").asText(null));
+            reason = query.path("reason").asText("");
+        } catch (MappingException e) {
+            cpr = Optional.empty();
+            reason = "";
+        }
+        if (cpr.isEmpty() || !REASON.matcher(reason).matches()) {
+            reply(
+                    m,
+                    400,
+                    Problems.MEDIA_TYPE,
+                    Problems.of(
+                            400,
+                            "The body must be {\"cpr\": \"<a valid CPR number>\", \"reason\":"
+                                    + " \"<1-200 letters, digits, spaces or .,:;()/_-, no CPR"
+                                    + " number>\"}"));
+            return;
+        }
+        String pseudonym = pseudonymizer.pseudonym(cpr.get().digits());
+        AuditTrail.Chain chain = trail.of(pseudonym);
+        if (chain.records().isEmpty() && chain.head().isEmpty()) {
+            reply(
+                    m,
+                    404,
+                    Problems.MEDIA_TYPE,
+                    Problems.of(404, "The hub knows nothing of this person"));
+            return;
+        }
+        ObjectNode request = CanonicalJson.mapper().createObjectNode();
+        request.putObject("erase").put("reason", reason);
+        try {
+            registrations
+                    .send(
+                            new org.apache.kafka.clients.producer.ProducerRecord<>(
+                                    topics.registrations(),
+                                    pseudonym.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                                    CanonicalJson.mapper().writeValueAsBytes(request)))
+                    .get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException
+                | java.util.concurrent.TimeoutException
+                | org.apache.kafka.common.KafkaException e) {
+            m.setHeader("Retry-After", "5");
+            reply(
+                    m,
+                    503,
+                    Problems.MEDIA_TYPE,
+                    Problems.of(503, "The erasure could not be stored; ask again"));
+            return;
+        }
+        reply(
+                m,
+                202,
+                "application/json",
+                "{\"status\":\"accepted\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** An erasure's reason: short, plain, and without anything like a CPR number. */
+    private static final java.util.regex.Pattern REASON =
+            java.util.regex.Pattern.compile("(?!.*\\d{6})[\\p{L}\\d .,:;()/_§-]{1,200}");
 
     /** A printable page in Danish; every value escaped. */
     static byte[] html(List<AccessExtract.Line> lines, java.time.Instant now) {

@@ -105,7 +105,8 @@ public class SecurityConfiguration {
                                                 "/api/v1/audit/**",
                                                 "/api/v1/held/**",
                                                 "/api/v1/deadletters/**",
-                                                "/api/v1/unacknowledged")
+                                                "/api/v1/unacknowledged",
+                                                "/api/v1/youth/erase")
                                         .hasRole(ROLE_ADMIN)
                                         .requestMatchers(
                                                 HttpMethod.POST,

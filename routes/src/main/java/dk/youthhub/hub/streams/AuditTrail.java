@@ -176,6 +176,10 @@ public class AuditTrail {
     public static List<Waiting> waiting(List<AuditChain.Record> trail) {
         Map<String, Waiting> held = new LinkedHashMap<>();
         for (AuditChain.Record r : trail) {
+            if (r.action() == AuditChain.Action.ERASED) {
+                held.clear(); // nothing waits any more: the held documents were erased
+                continue;
+            }
             if (r.target() == null) {
                 continue;
             }

@@ -131,6 +131,9 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
     private static final int PUNCTUATION_CHUNK = 500;
 
     /** The core's settings. */
+    /**
+     * @param erasureAfterYears a former young person is erased this many years after turning 23
+     */
     public record Settings(
             Duration retention,
             Duration releaseCheckInterval,
@@ -138,7 +141,8 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
             int maxPayloadBytes,
             int maxRecordBytes,
             Duration receiptsTimeout,
-            Duration receiptsCheckInterval) {}
+            Duration receiptsCheckInterval,
+            int erasureAfterYears) {}
 
     private final RoutingPolicy routing;
     private final Minimisation minimisation;
@@ -1110,11 +1114,16 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
             if (pseudonym == null || value == null) {
                 throw new IllegalArgumentException("a registration needs a key and a value");
             }
+            JsonNode json = CanonicalJson.mapper().readTree(value);
+            if (json.has("erase")) {
+                Decision d = new Decision();
+                erase(d, pseudonym, json.get("erase").path("reason").asText("REQUEST"));
+                d.apply();
+                return;
+            }
             coordinator =
                     CanonicalJson.mapper()
-                            .treeToValue(
-                                    CanonicalJson.mapper().readTree(value).get("coordinator"),
-                                    YouthRecord.Coordinator.class);
+                            .treeToValue(json.get("coordinator"), YouthRecord.Coordinator.class);
             if (coordinator == null || coordinator.name() == null) {
                 throw new IllegalArgumentException("a registration names its coordinator");
             }
@@ -1133,6 +1142,66 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
             d.youth.put(pseudonym, bytes(youth.get().withCoordinator(coordinator)));
         }
         d.apply();
+    }
+
+    /**
+     * Erases a young person from the core's state at once: consents, held documents, dispatches (a
+     * queued POST is withdrawn first), latest documents, their record and the versions of their
+     * documents; audited {@code ERASED} in their chain, which holds no content and stays whole.
+     * What their topics hold ends with each topic's retention.
+     */
+    private void erase(Decision d, String pseudonym, String reason) {
+        java.util.Set<String> documents = new java.util.TreeSet<>();
+        String prefix = pseudonym + "|";
+        for (KeyValue<String, byte[]> e : d.dispatches.prefix(prefix)) {
+            JsonNode dispatched = readTree(e.value);
+            documents.add(dispatched.path("documentId").asText());
+            if (dispatched.has("document") && !dispatched.path("withdrawn").asBoolean()) {
+                d.outs.add(
+                        new Out(
+                                withdrawal(e.key.substring(prefix.length()), "ERASED", dispatched),
+                                WITHDRAWAL_SINK));
+            }
+            d.dispatches.delete(e.key);
+        }
+        for (KeyValue<String, byte[]> e : d.held.prefix(prefix)) {
+            documents.add(readTree(e.value).path("document").path("documentId").asText());
+            d.held.delete(e.key);
+        }
+        for (KeyValue<String, byte[]> e : d.latest.prefix(prefix)) {
+            documents.add(e.key.substring(prefix.length()));
+            d.latest.delete(e.key);
+        }
+        for (KeyValue<String, byte[]> e : d.consents.prefix(prefix)) {
+            d.consents.delete(e.key);
+        }
+        for (Milestone.Kind m : Milestone.Kind.values()) {
+            documents.add(
+                    "hub:milestone:"
+                            + UUID.nameUUIDFromBytes(
+                                    utf8("milestone|" + pseudonym + "|" + m.name())));
+        }
+        documents.add(
+                "hub:goal-agreement:"
+                        + UUID.nameUUIDFromBytes(utf8("goal-agreement|" + pseudonym)));
+        documents.forEach(d.versions::delete);
+        d.youth.delete(pseudonym);
+        chain(
+                d,
+                pseudonym,
+                new AuditChain.Entry(
+                        clock.instant(),
+                        AuditChain.Action.ERASED,
+                        null,
+                        null,
+                        null,
+                        pseudonym,
+                        "hub",
+                        null,
+                        List.of(),
+                        reason,
+                        null,
+                        signing.pseudonymKeyId()));
     }
 
     private Optional<YouthRecord> youth(Decision d, String pseudonym) {
@@ -1310,6 +1379,13 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
         Decision d = new Decision();
         YouthRecord youth = youth(d, e.key).orElseThrow();
         if (youth.former()) {
+            LocalDate erasable =
+                    Ages.reached(youth.born(), routing.untilAge())
+                            .plusYears(settings.erasureAfterYears());
+            if (!today().isBefore(erasable)) {
+                erase(d, e.key, "RETENTION_RULE");
+                d.apply();
+            }
             return;
         }
         List<Milestone.Kind> due =

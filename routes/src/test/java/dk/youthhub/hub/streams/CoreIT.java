@@ -277,6 +277,68 @@ class CoreIT extends HubIT {
                 .isEqualTo(403);
     }
 
+    @Test
+    void anErasedYoungPersonIsGoneFromTheStateOthersAreNotAndTheChainStaysValid() throws Exception {
+        String erased = cpr(2005);
+        String kept = cpr(2005);
+        for (String cpr : List.of(erased, kept)) {
+            send(plan(cpr, "HP-" + UUID.randomUUID()));
+        }
+        await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () ->
+                                query("/api/v1/youth/query", erased).statusCode() == 200
+                                        && query("/api/v1/youth/query", kept).statusCode() == 200);
+        assertThat(query("/api/v1/held/query", erased).body()).contains("\"held\":[{");
+
+        assertThat(
+                        send(
+                                        "/api/v1/youth/erase",
+                                        "{\"cpr\":\""
+                                                + erased
+                                                + "\",\"reason\":\"x "
+                                                + erased
+                                                + "\"}",
+                                        ADMIN_TOKEN)
+                                .statusCode())
+                .as("a reason with a CPR number is refused")
+                .isEqualTo(400);
+        assertThat(
+                        send(
+                                        "/api/v1/youth/erase",
+                                        "{\"cpr\":\"" + erased + "\",\"reason\":\"Anmodning\"}",
+                                        JOBCENTER_TOKEN)
+                                .statusCode())
+                .isEqualTo(403);
+        assertThat(
+                        send(
+                                        "/api/v1/youth/erase",
+                                        "{\"cpr\":\""
+                                                + erased
+                                                + "\",\"reason\":\"Anmodning fra den unge\"}",
+                                        ADMIN_TOKEN)
+                                .statusCode())
+                .isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> query("/api/v1/youth/query", erased).statusCode() == 404);
+        assertThat(query("/api/v1/youth/query", kept).statusCode()).isEqualTo(200);
+        JsonNode trail =
+                CanonicalJson.mapper().readTree(query("/api/v1/audit/query", erased).body());
+        assertThat(trail.get("chainValid").asBoolean()).isTrue();
+        assertThat(trail.toString()).contains("\"ERASED\"").doesNotContain(erased);
+        assertThat(query("/api/v1/audit/extract", erased).body())
+                .contains("Dine oplysninger blev slettet fra hubben.");
+        assertThat(query("/api/v1/held/query", erased).body()).contains("\"held\":[]");
+        assertThat(query("/api/v1/held/query", kept).body()).contains("\"held\":[{");
+        assertThat(
+                        send(
+                                        "/api/v1/youth/erase",
+                                        "{\"cpr\":\"" + cpr(1999) + "\",\"reason\":\"x\"}",
+                                        ADMIN_TOKEN)
+                                .statusCode())
+                .isEqualTo(404);
+    }
+
     private List<String> forJobcenter(String cpr, String documentId) throws Exception {
         JsonNode trail = CanonicalJson.mapper().readTree(query("/api/v1/audit/query", cpr).body());
         List<String> actions = new java.util.ArrayList<>();

@@ -51,6 +51,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -143,6 +144,7 @@ class CoreProcessorTest {
     private final Map<SourceSystem, Deliveries> deliveries = new java.util.TreeMap<>();
     private TestOutputTopic<byte[], byte[]> audit;
     private TestInputTopic<byte[], byte[]> notices;
+    private TestInputTopic<byte[], byte[]> registrations;
     private TestOutputTopic<byte[], byte[]> dead;
     private TestOutputTopic<byte[], byte[]> withdrawals;
     private TestOutputTopic<byte[], byte[]> dispatchIndex;
@@ -213,6 +215,11 @@ class CoreProcessorTest {
         notices =
                 driver.createInputTopic(
                         topics.notices(), new ByteArraySerializer(), new ByteArraySerializer());
+        registrations =
+                driver.createInputTopic(
+                        topics.registrations(),
+                        new ByteArraySerializer(),
+                        new ByteArraySerializer());
         for (DocumentType t : DocumentType.values()) {
             in.put(
                     t,
@@ -869,6 +876,101 @@ class CoreProcessorTest {
                                         .get(p.pseudonym));
         assertThat(youth.get("former").asBoolean()).isTrue();
         assertThat(youth.hasNonNull("cpr")).isFalse();
+    }
+
+    @Test
+    void anErasureLeavesNothingOfThePersonInTheStateOthersUntouchedAndTheChainWhole()
+            throws Exception {
+        Person erased = person(LocalDate.of(2005, 5, 5));
+        Person other = person(LocalDate.of(2006, 6, 6));
+        for (Person p : List.of(erased, other)) {
+            send(
+                    consent(
+                            p,
+                            "S-" + p.pseudonym,
+                            1,
+                            Consent.Status.GIVEN,
+                            Consent.GivenBy.YOUNG_PERSON,
+                            List.of("jobcenter"),
+                            "all",
+                            START_DAY));
+            send(handleplan(p, "HP-" + p.pseudonym, 1));
+            send(jobplan(p, "JP-" + p.pseudonym, 1));
+        }
+        String ceId = header(deliveries.get(SourceSystem.of("jobcenter")).readRecord(), "ce_id");
+        assertThat(state(erased.pseudonym))
+                .as("held, consents, dispatches, latest, record")
+                .isNotEmpty();
+
+        registrations.pipeInput(
+                erased.pseudonym.getBytes(StandardCharsets.UTF_8),
+                "{\"erase\":{\"reason\":\"Anmodning fra den unge\"}}"
+                        .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(state(erased.pseudonym)).isEmpty();
+        assertThat(state(other.pseudonym)).isNotEmpty();
+        KeyValueStore<String, String> versions = driver.getKeyValueStore(CoreProcessor.VERSIONS);
+        assertThat(versions.get("dubu:handleplan:HP-" + erased.pseudonym)).isNull();
+        assertThat(versions.get("dubu:handleplan:HP-" + other.pseudonym)).isNotNull();
+        assertThat(actions(erased, true)).endsWith("ERASED:Anmodning fra den unge");
+        List<TestRecord<byte[], byte[]>> withdrawn = withdrawals.readRecordsToList();
+        assertThat(withdrawn)
+                .as("a queued POST about the person is withdrawn")
+                .anyMatch(
+                        w ->
+                                new String(w.key(), StandardCharsets.UTF_8).equals(ceId)
+                                        && withdrawalReason(w).equals("ERASED"));
+        List<AuditChain.Record> chain = new ArrayList<>();
+        for (JsonNode a : auditSeen) {
+            if (a.get("pseudonym").asText().equals(erased.pseudonym)) {
+                chain.add(CanonicalJson.mapper().treeToValue(a, AuditChain.Record.class));
+            }
+        }
+        assertThat(AuditChain.firstBreak(chain, TestProps.signing(props).keys())).isEmpty();
+        assertThat(auditSeen.toString()).doesNotContain(erased.cpr);
+    }
+
+    @Test
+    void aFormerYoungPersonIsErasedByTheRuleYearsAfterTwentyThree() throws Exception {
+        Person p = person(LocalDate.of(2003, 6, 2));
+        send(handleplanFrom(p, "HP-A"));
+        clock.now = clock.now.plus(Duration.ofDays(1));
+        driver.advanceWallClockTime(props.core().releaseCheckInterval());
+        assertThat(driver.<String, byte[]>getKeyValueStore(CoreProcessor.YOUTH).get(p.pseudonym))
+                .as("former: the counts stay")
+                .isNotNull();
+        clock.now = clock.now.plus(Duration.ofDays(365L * props.core().erasureAfterYears() - 2));
+        driver.advanceWallClockTime(props.core().releaseCheckInterval());
+        assertThat(driver.<String, byte[]>getKeyValueStore(CoreProcessor.YOUTH).get(p.pseudonym))
+                .as("not yet")
+                .isNotNull();
+        clock.now = clock.now.plus(Duration.ofDays(3));
+        driver.advanceWallClockTime(props.core().releaseCheckInterval());
+        assertThat(driver.<String, byte[]>getKeyValueStore(CoreProcessor.YOUTH).get(p.pseudonym))
+                .isNull();
+        assertThat(state(p.pseudonym)).isEmpty();
+        assertThat(actions(p, true)).endsWith("ERASED:RETENTION_RULE");
+    }
+
+    /** Every entry of the core's per-person stores under a pseudonym. */
+    private List<String> state(String pseudonym) {
+        List<String> keys = new ArrayList<>();
+        for (String store :
+                List.of(
+                        CoreProcessor.CONSENTS,
+                        CoreProcessor.HELD,
+                        CoreProcessor.DISPATCHES,
+                        CoreProcessor.LATEST)) {
+            try (var it =
+                    driver.<String, byte[]>getKeyValueStore(store)
+                            .prefixScan(pseudonym + "|", new StringSerializer())) {
+                it.forEachRemaining(kv -> keys.add(store + ":" + kv.key));
+            }
+        }
+        if (driver.<String, byte[]>getKeyValueStore(CoreProcessor.YOUTH).get(pseudonym) != null) {
+            keys.add("youth");
+        }
+        return keys;
     }
 
     private List<String> milestones() throws Exception {
