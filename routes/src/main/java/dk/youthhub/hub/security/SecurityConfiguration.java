@@ -106,7 +106,9 @@ public class SecurityConfiguration {
                                                 "/api/v1/held/**",
                                                 "/api/v1/deadletters/**",
                                                 "/api/v1/unacknowledged",
-                                                "/api/v1/youth/erase")
+                                                "/api/v1/youth/erase",
+                                                "/actuator/sbom",
+                                                "/actuator/sbom/**")
                                         .hasRole(ROLE_ADMIN)
                                         .requestMatchers(
                                                 HttpMethod.POST,

@@ -71,6 +71,10 @@ class SafeDefaultsIT {
                     .isEqualTo(401);
             assertThat(get(port, "/api/v1/unacknowledged", HubIT.ADMIN_TOKEN).statusCode())
                     .isEqualTo(200);
+            HttpResponse<String> sbom = get(port, "/actuator/sbom/application", HubIT.ADMIN_TOKEN);
+            assertThat(sbom.statusCode()).as("the jar carries its CycloneDX SBOM").isEqualTo(200);
+            assertThat(sbom.body()).contains("\"bomFormat\"", "CycloneDX", "kafka-streams");
+            assertThat(get(port, "/actuator/sbom/application", null).statusCode()).isEqualTo(401);
         }
     }
 
