@@ -2,6 +2,7 @@ package dk.youthhub.hub.kafka;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,6 +36,28 @@ public final class KafkaReads {
             consumer.poll(POLL).forEach(each);
         }
         return true;
+    }
+
+    /**
+     * Hands every record of every partition of a topic, from its start to its end as of the call,
+     * to {@code each}; nothing for a topic that does not exist.
+     *
+     * @return false when {@code atMost} passed before the end was reached
+     */
+    public static boolean wholeTopic(
+            KafkaConsumer<byte[], byte[]> consumer,
+            String topic,
+            Duration atMost,
+            Consumer<ConsumerRecord<byte[], byte[]>> each) {
+        var partitions = consumer.partitionsFor(topic);
+        if (partitions == null || partitions.isEmpty()) {
+            return true;
+        }
+        List<TopicPartition> tps =
+                partitions.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(tps);
+        consumer.seekToBeginning(tps);
+        return toEnd(consumer, tps, atMost, each);
     }
 
     /** The partition the default partitioner gives a key, of a topic with this many. */

@@ -99,34 +99,14 @@ public class AuditQueryRoutes extends RouteBuilder {
 
     private void answer(Exchange exchange, boolean heldOnly) throws Exception {
         Message m = exchange.getMessage();
-        byte[] body = m.getBody(byte[].class);
-        m.removeHeaders("*");
-        Optional<Cpr> cpr;
-        try {
-            JsonNode query = SafeJson.parse(body);
-            cpr = Cpr.parse(query.path("cpr").asText(null));
-        } catch (MappingException e) {
-            cpr = Optional.empty();
-        }
-        if (cpr.isEmpty()) {
-            reply(
-                    m,
-                    400,
-                    Problems.MEDIA_TYPE,
-                    Problems.of(400, "The body must be {\"cpr\": \"<a valid CPR number>\"}"));
+        JsonNode query = body(m);
+        Known known = known(m, query, query != null, "{\"cpr\": \"<a valid CPR number>\"}");
+        if (known == null) {
             return;
         }
-        String pseudonym = pseudonymizer.pseudonym(cpr.get().digits());
-        AuditTrail.Chain chain = trail.of(pseudonym);
+        String pseudonym = known.pseudonym();
+        AuditTrail.Chain chain = known.chain();
         List<AuditChain.Record> records = chain.records();
-        if (records.isEmpty() && chain.head().isEmpty()) {
-            reply(
-                    m,
-                    404,
-                    Problems.MEDIA_TYPE,
-                    Problems.of(404, "The hub knows nothing of this person"));
-            return;
-        }
         ObjectNode out = CanonicalJson.mapper().createObjectNode();
         out.put("pseudonym", pseudonym);
         if (heldOnly) {
@@ -141,55 +121,36 @@ public class AuditQueryRoutes extends RouteBuilder {
                 out.putNull("firstBreak");
             }
         }
-        try {
-            disclosures.record(pseudonym, "admin", heldOnly ? "held/query" : "audit/query");
-        } catch (Disclosures.NotRecorded e) {
-            m.setHeader("Retry-After", "5");
-            reply(
-                    m,
-                    503,
-                    Problems.MEDIA_TYPE,
-                    Problems.of(
-                            503, "The answer could not be recorded in the audit trail; ask again"));
-            return;
+        if (disclosed(m, pseudonym, heldOnly ? "held/query" : "audit/query")) {
+            reply(m, 200, "application/json", CanonicalJson.mapper().writeValueAsBytes(out));
         }
-        reply(m, 200, "application/json", CanonicalJson.mapper().writeValueAsBytes(out));
+    }
+
+    /** The young person a query names, and their chain. */
+    private record Known(String pseudonym, AuditTrail.Chain chain) {}
+
+    /** The request's JSON body; null when it is not JSON the hub can read. */
+    private static JsonNode body(Message m) {
+        byte[] body = m.getBody(byte[].class);
+        m.removeHeaders("*");
+        try {
+            return SafeJson.parse(body == null ? new byte[0] : body);
+        } catch (MappingException e) {
+            return null;
+        }
     }
 
     /**
-     * The young person's access extract ({@link AccessExtract}): {@code "format": "html"} (or
-     * {@code Accept: text/html}) a page to print, else JSON; recorded as {@code DISCLOSED} first.
+     * The young person the query names and their chain, or null once answered: {@code 400} for no
+     * valid CPR number or another invalid field ({@code valid} false), {@code 404} for a person the
+     * hub knows nothing of.
      */
-    private void extract(Exchange exchange) throws Exception {
-        Message m = exchange.getMessage();
-        String accept = m.getHeader("Accept", String.class);
-        byte[] body = m.getBody(byte[].class);
-        m.removeHeaders("*");
-        Optional<Cpr> cpr;
-        String format;
-        try {
-            JsonNode query = SafeJson.parse(body);
-            cpr = Cpr.parse(query.path("cpr").asText(null));
-            format =
-                    query.path("format")
-                            .asText(
-                                    accept != null && accept.contains("text/html")
-                                            ? "html"
-                                            : "json");
-        } catch (MappingException e) {
-            cpr = Optional.empty();
-            format = "json";
-        }
-        if (cpr.isEmpty() || !(format.equals("html") || format.equals("json"))) {
-            reply(
-                    m,
-                    400,
-                    Problems.MEDIA_TYPE,
-                    Problems.of(
-                            400,
-                            "The body must be {\"cpr\": \"<a valid CPR number>\","
-                                    + " \"format\": \"html\" | \"json\"}"));
-            return;
+    private Known known(Message m, JsonNode query, boolean valid, String shape) {
+        Optional<Cpr> cpr =
+                query == null ? Optional.empty() : Cpr.parse(query.path("cpr").asText(null));
+        if (cpr.isEmpty() || !valid) {
+            reply(m, 400, Problems.MEDIA_TYPE, Problems.of(400, "The body must be " + shape));
+            return null;
         }
         String pseudonym = pseudonymizer.pseudonym(cpr.get().digits());
         AuditTrail.Chain chain = trail.of(pseudonym);
@@ -199,11 +160,17 @@ public class AuditQueryRoutes extends RouteBuilder {
                     404,
                     Problems.MEDIA_TYPE,
                     Problems.of(404, "The hub knows nothing of this person"));
-            return;
+            return null;
         }
-        List<AccessExtract.Line> lines = AccessExtract.of(chain.records());
+        return new Known(pseudonym, chain);
+    }
+
+    /** Records the answer as {@code DISCLOSED} first; false once it answered {@code 503}. */
+    private boolean disclosed(Message m, String pseudonym, String what)
+            throws InterruptedException {
         try {
-            disclosures.record(pseudonym, "admin", "audit/extract");
+            disclosures.record(pseudonym, "admin", what);
+            return true;
         } catch (Disclosures.NotRecorded e) {
             m.setHeader("Retry-After", "5");
             reply(
@@ -212,6 +179,37 @@ public class AuditQueryRoutes extends RouteBuilder {
                     Problems.MEDIA_TYPE,
                     Problems.of(
                             503, "The answer could not be recorded in the audit trail; ask again"));
+            return false;
+        }
+    }
+
+    /**
+     * The young person's access extract ({@link AccessExtract}): {@code "format": "html"} (or
+     * {@code Accept: text/html}) a page to print, else JSON; recorded as {@code DISCLOSED} first.
+     */
+    private void extract(Exchange exchange) throws Exception {
+        Message m = exchange.getMessage();
+        String accept = m.getHeader("Accept", String.class);
+        JsonNode query = body(m);
+        String format =
+                query == null
+                        ? "json"
+                        : query.path("format")
+                                .asText(
+                                        accept != null && accept.contains("text/html")
+                                                ? "html"
+                                                : "json");
+        Known known =
+                known(
+                        m,
+                        query,
+                        format.equals("html") || format.equals("json"),
+                        "{\"cpr\": \"<a valid CPR number>\", \"format\": \"html\" | \"json\"}");
+        if (known == null) {
+            return;
+        }
+        List<AccessExtract.Line> lines = AccessExtract.of(known.chain().records());
+        if (!disclosed(m, known.pseudonym(), "audit/extract")) {
             return;
         }
         java.time.Instant now = java.time.Instant.now();
@@ -221,7 +219,7 @@ public class AuditQueryRoutes extends RouteBuilder {
         }
         ObjectNode out = CanonicalJson.mapper().createObjectNode();
         out.put("generatedAt", now.toString());
-        out.put("chainValid", trail.firstBreak(chain).isEmpty());
+        out.put("chainValid", trail.firstBreak(known.chain()).isEmpty());
         out.set("lines", CanonicalJson.mapper().valueToTree(lines));
         reply(m, 200, "application/json", CanonicalJson.mapper().writeValueAsBytes(out));
     }
@@ -232,40 +230,19 @@ public class AuditQueryRoutes extends RouteBuilder {
      */
     private void erase(Exchange exchange) throws Exception {
         Message m = exchange.getMessage();
-        byte[] body = m.getBody(byte[].class);
-        m.removeHeaders("*");
-        Optional<Cpr> cpr;
-        String reason;
-        try {
-            JsonNode query = SafeJson.parse(body);
-            cpr = Cpr.parse(query.path("cpr").asText(null));
-            reason = query.path("reason").asText("");
-        } catch (MappingException e) {
-            cpr = Optional.empty();
-            reason = "";
-        }
-        if (cpr.isEmpty() || !REASON.matcher(reason).matches()) {
-            reply(
-                    m,
-                    400,
-                    Problems.MEDIA_TYPE,
-                    Problems.of(
-                            400,
-                            "The body must be {\"cpr\": \"<a valid CPR number>\", \"reason\":"
-                                    + " \"<1-200 letters, digits, spaces or .,:;()/_-, no CPR"
-                                    + " number>\"}"));
+        JsonNode query = body(m);
+        String reason = query == null ? "" : query.path("reason").asText("");
+        Known known =
+                known(
+                        m,
+                        query,
+                        REASON.matcher(reason).matches(),
+                        "{\"cpr\": \"<a valid CPR number>\", \"reason\": \"<1-200 letters,"
+                                + " digits, spaces or .,:;()/_-, no CPR number>\"}");
+        if (known == null) {
             return;
         }
-        String pseudonym = pseudonymizer.pseudonym(cpr.get().digits());
-        AuditTrail.Chain chain = trail.of(pseudonym);
-        if (chain.records().isEmpty() && chain.head().isEmpty()) {
-            reply(
-                    m,
-                    404,
-                    Problems.MEDIA_TYPE,
-                    Problems.of(404, "The hub knows nothing of this person"));
-            return;
-        }
+        String pseudonym = known.pseudonym();
         ObjectNode request = CanonicalJson.mapper().createObjectNode();
         request.putObject("erase").put("reason", reason);
         try {

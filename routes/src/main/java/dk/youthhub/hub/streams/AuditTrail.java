@@ -91,27 +91,18 @@ public class AuditTrail {
     public Checkpoint checkpoint(Instant now) {
         Map<String, String> heads = new java.util.TreeMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer = clients.reader()) {
-            var partitions = consumer.partitionsFor(this.heads);
-            if (partitions != null && !partitions.isEmpty()) {
-                List<TopicPartition> tps =
-                        partitions.stream()
-                                .map(p -> new TopicPartition(p.topic(), p.partition()))
-                                .toList();
-                consumer.assign(tps);
-                consumer.seekToBeginning(tps);
-                KafkaReads.toEnd(
-                        consumer,
-                        tps,
-                        Duration.ofSeconds(60),
-                        r -> {
-                            String chain = new String(r.key(), StandardCharsets.UTF_8);
-                            if (r.value() == null) {
-                                heads.remove(chain);
-                            } else {
-                                heads.put(chain, new String(r.value(), StandardCharsets.UTF_8));
-                            }
-                        });
-            }
+            KafkaReads.wholeTopic(
+                    consumer,
+                    this.heads,
+                    Duration.ofSeconds(60),
+                    r -> {
+                        String chain = new String(r.key(), StandardCharsets.UTF_8);
+                        if (r.value() == null) {
+                            heads.remove(chain);
+                        } else {
+                            heads.put(chain, new String(r.value(), StandardCharsets.UTF_8));
+                        }
+                    });
         }
         StringBuilder all = new StringBuilder();
         heads.forEach((chain, hash) -> all.append(chain).append(':').append(hash).append('\n'));

@@ -81,17 +81,8 @@ public class YouthRecords {
     public List<YouthRecord> all() {
         Map<String, byte[]> latest = new LinkedHashMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer = clients.reader()) {
-            var partitions = consumer.partitionsFor(topics.youth());
-            if (partitions == null || partitions.isEmpty()) {
-                return List.of();
-            }
-            List<TopicPartition> tps =
-                    partitions.stream()
-                            .map(p -> new TopicPartition(p.topic(), p.partition()))
-                            .toList();
-            consumer.assign(tps);
-            consumer.seekToBeginning(tps);
-            if (!KafkaReads.toEnd(consumer, tps, READ, r -> put(latest, r.key(), r.value()))) {
+            if (!KafkaReads.wholeTopic(
+                    consumer, topics.youth(), READ, r -> put(latest, r.key(), r.value()))) {
                 throw new IllegalStateException("the young people's records could not be read");
             }
         }
