@@ -27,6 +27,7 @@ import org.springframework.stereotype.Component;
 public class Credentials {
     public static final String ADMIN = "admin";
     public static final String LEADER = "leader";
+    public static final String METRICS = "metrics";
 
     /** A coordinator's principal: {@code coordinator:<id>}. */
     public static final String COORDINATOR_PREFIX = "coordinator:";
@@ -181,6 +182,7 @@ public class Credentials {
         systems.enabled().forEach(s -> tokens.put(s.id(), s.settings().token()));
         tokens.put(ADMIN, props.security().tokens().get(ADMIN));
         tokens.put(LEADER, props.security().tokens().get(LEADER));
+        tokens.put(METRICS, props.security().tokens().get(METRICS));
         coordinators(props).forEach((id, c) -> tokens.put(COORDINATOR_PREFIX + id, c.token()));
         return tokens;
     }

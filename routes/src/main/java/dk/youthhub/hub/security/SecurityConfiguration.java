@@ -36,6 +36,7 @@ public class SecurityConfiguration {
 
     public static final String ROLE_COORDINATOR = "COORDINATOR";
     public static final String ROLE_LEADER = "LEADER";
+    public static final String ROLE_METRICS = "METRICS";
 
     /** The role of a principal: the admin, the leader, a coordinator, or a system. */
     static String roleOf(String principal) {
@@ -44,6 +45,9 @@ public class SecurityConfiguration {
         }
         if (principal.equals(Credentials.LEADER)) {
             return ROLE_LEADER;
+        }
+        if (principal.equals(Credentials.METRICS)) {
+            return ROLE_METRICS;
         }
         if (principal.startsWith(Credentials.COORDINATOR_PREFIX)) {
             return ROLE_COORDINATOR;
@@ -120,6 +124,8 @@ public class SecurityConfiguration {
                                                 HttpMethod.GET,
                                                 "/api/v1/reports/documentation-model")
                                         .hasAnyRole(ROLE_ADMIN, ROLE_LEADER)
+                                        .requestMatchers(HttpMethod.GET, "/actuator/prometheus")
+                                        .hasAnyRole(ROLE_ADMIN, ROLE_METRICS)
                                         .anyRequest()
                                         .denyAll())
                 .exceptionHandling(

@@ -166,6 +166,9 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
     private final java.util.Set<String> outcomeSinks;
     private final Runnable receiptNotCounted;
 
+    /** Told of every action audited, for the metrics; no decision depends on it. */
+    private final java.util.function.Consumer<AuditChain.Entry> audited;
+
     public CoreProcessor(
             RoutingPolicy routing,
             Minimisation minimisation,
@@ -177,8 +180,10 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
             Settings settings,
             AuditSigning signing,
             java.util.Set<String> outcomeSinks,
-            Runnable receiptNotCounted) {
+            Runnable receiptNotCounted,
+            java.util.function.Consumer<AuditChain.Entry> audited) {
         this.receiptNotCounted = receiptNotCounted;
+        this.audited = audited;
         this.signing = signing;
         this.outcomeSinks = java.util.Set.copyOf(outcomeSinks);
         this.routing = routing;
@@ -1580,6 +1585,7 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
 
     /** The next record of a chain ({@code pseudonym} or {@code unidentified}): one writer, here. */
     private void chain(Decision d, String chain, AuditChain.Entry entry) {
+        audited.accept(entry);
         String previous = Optional.ofNullable(d.auditHead.get(chain)).orElse(AuditChain.GENESIS);
         AuditChain.Record r = AuditChain.next(previous, entry, signing.keys());
         d.auditHead.put(chain, r.hash());

@@ -7,6 +7,7 @@ import dk.youthhub.hub.core.AuditSigning;
 import dk.youthhub.hub.kafka.KafkaClients;
 import dk.youthhub.hub.kafka.TopicInitializer;
 import dk.youthhub.hub.kafka.Topics;
+import dk.youthhub.hub.metrics.AuditCounters;
 import dk.youthhub.hub.metrics.ReceiptCounters;
 import dk.youthhub.hub.privacy.Pseudonymizer;
 import java.time.Clock;
@@ -32,6 +33,7 @@ public class CoreStreams extends StreamsApp {
     private final Clock clock;
     private final AuditSigning signing;
     private final ReceiptCounters receipts;
+    private final AuditCounters audited;
 
     public CoreStreams(
             HubProperties props,
@@ -41,6 +43,7 @@ public class CoreStreams extends StreamsApp {
             AuditKeys auditKeys,
             Pseudonymizer pseudonymizer,
             ReceiptCounters receipts,
+            AuditCounters audited,
             Clock clock,
             TopicInitializer topicsCreated) {
         super("core", props, clients, topics.replicationFactor());
@@ -51,6 +54,7 @@ public class CoreStreams extends StreamsApp {
         this.clock = clock;
         this.signing = new AuditSigning(auditKeys, pseudonymizer.fingerprint());
         this.receipts = receipts;
+        this.audited = audited;
     }
 
     /**
@@ -60,6 +64,7 @@ public class CoreStreams extends StreamsApp {
     static void requireCopartitioned(KafkaClients clients, Topics topics) {
         List<String> canonical = new java.util.ArrayList<>(topics.canonicalTopics());
         canonical.add(topics.notices());
+        canonical.add(topics.registrations());
         try (Admin admin = clients.admin()) {
             Map<String, TopicDescription> described =
                     admin.describeTopics(canonical).allTopicNames().get(60, TimeUnit.SECONDS);
@@ -86,6 +91,13 @@ public class CoreStreams extends StreamsApp {
     protected Topology topology() {
         requireCopartitioned(clients, topics);
         return CoreTopology.build(
-                props, topics, systems, signing, receipts::notCounted, poison, clock);
+                props,
+                topics,
+                systems,
+                signing,
+                receipts::notCounted,
+                audited::count,
+                poison,
+                clock);
     }
 }

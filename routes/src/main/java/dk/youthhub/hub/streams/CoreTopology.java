@@ -29,6 +29,7 @@ public final class CoreTopology {
             Systems systems,
             AuditSigning signing,
             Runnable receiptNotCounted,
+            java.util.function.Consumer<dk.youthhub.hub.core.AuditChain.Entry> audited,
             PoisonRecords poison,
             Clock clock) {
         HubProperties.Core core = props.core();
@@ -64,7 +65,8 @@ public final class CoreTopology {
                                         core.erasureAfterYears()),
                                 signing,
                                 outcomeSources(systems, topics),
-                                receiptNotCounted),
+                                receiptNotCounted,
+                                audited),
                 SOURCE);
         t.addStateStore(
                 Stores.keyValueStoreBuilder(

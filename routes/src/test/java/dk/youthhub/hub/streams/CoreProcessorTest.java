@@ -151,6 +151,11 @@ class CoreProcessorTest {
     private TestOutputTopic<byte[], byte[]> jobcenterOutcomes;
     private TestOutputTopic<byte[], byte[]> unacknowledged;
     private final PoisonRecords poison = new PoisonRecords();
+
+    /** What the core told the metrics it audited. */
+    private final List<AuditChain.Entry> audited =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private final java.util.concurrent.atomic.AtomicInteger receiptsNotCounted =
             new java.util.concurrent.atomic.AtomicInteger();
 
@@ -208,6 +213,7 @@ class CoreProcessorTest {
                                 new Systems(registry, props),
                                 TestProps.signing(props),
                                 receiptsNotCounted::incrementAndGet,
+                                audited::add,
                                 poison,
                                 clock),
                         config,

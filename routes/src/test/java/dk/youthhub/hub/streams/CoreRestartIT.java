@@ -122,6 +122,7 @@ class CoreRestartIT {
                                 TestProps.systems(props),
                                 TestProps.signing(props),
                                 () -> {},
+                                entry -> {},
                                 poison,
                                 Clock.systemUTC()),
                         config);

@@ -12,6 +12,8 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @ExtendWith(SharedKafkaExtension.class)
 @CamelSpringBootTest
+// metrics are exported as in production (Spring Boot's tests switch exporters off by default)
+@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability
 @SpringBootTest(
         classes = HubApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -27,6 +29,7 @@ import org.springframework.boot.test.context.SpringBootTest;
             "hub.systems.dubu.token=" + HubIT.DUBU_TOKEN,
             "hub.security.tokens.admin=" + HubIT.ADMIN_TOKEN,
             "hub.security.tokens.leader=" + HubIT.LEADER_TOKEN,
+            "hub.security.tokens.metrics=" + HubIT.METRICS_TOKEN,
             "hub.coordinators.nord.token=" + HubIT.NORD_TOKEN,
             "hub.coordinators.nord.kommuner=607,157",
             "hub.coordinators.nord.system=jobcenter",
@@ -54,6 +57,7 @@ public abstract class HubIT {
     public static final String ADMIN_TOKEN = "it-admin-token-0123456789abcdef0";
     public static final String HUB_TO_JOBCENTER_TOKEN = "it-hub-to-jobcenter-token-0123456789";
     public static final String LEADER_TOKEN = "it-leader-token-0123456789abcdef";
+    public static final String METRICS_TOKEN = "it-metrics-token-0123456789abcdef";
     public static final String NORD_TOKEN = "it-coordinator-nord-0123456789abcdef";
     public static final String SYD_TOKEN = "it-coordinator-syd-0123456789abcdef0";
 
