@@ -7,7 +7,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code hub.audit.actions{action,system,reason}}: every action the core audits, by the system it
+ * {@code hub.core.actions{action,system,reason}}: every action the core audits, by the system it
  * concerns (the recipient, else the source; a role for {@code DISCLOSED}) and, where it is a code,
  * its reason. Documents dispatched, delivered, held, released, expired, rejected, dead-lettered and
  * unacknowledged per system, and dead letters by code, all come from this one counter. No label
@@ -33,7 +33,7 @@ public class AuditCounters {
 
     public void count(AuditChain.Entry e) {
         String system = e.target() != null ? e.target() : e.source();
-        Counter.builder("hub.audit.actions")
+        Counter.builder("hub.core.actions")
                 .description("actions the core audited, by system and coded reason")
                 .tag("action", e.action().name())
                 .tag("system", system == null ? "none" : system)

@@ -84,6 +84,9 @@ public class SecurityConfiguration {
                                         // stays 404)
                                         .requestMatchers("/error")
                                         .permitAll()
+                                        // the topics' contract: names, formats, schema references
+                                        .requestMatchers(HttpMethod.GET, "/api/asyncapi.yaml")
+                                        .permitAll()
                                         // demo mode's fake recipients check the hub's token
                                         // themselves
                                         .requestMatchers(HttpMethod.POST, "/demo/**")

@@ -83,11 +83,11 @@ class PrometheusIT extends HubIT {
         await().atMost(Duration.ofSeconds(60))
                 .ignoreExceptions()
                 .until(() -> value(web, "up{job=\"youthhub\"}") == 1);
-        double held = value(web, "sum(hub_audit_actions_total{action=\"HELD\"}) or vector(0)");
+        double held = value(web, "sum(hub_core_actions_total{action=\"HELD\"}) or vector(0)");
         double dead =
                 value(
                         web,
-                        "sum(hub_audit_actions_total{action=\"DEAD_LETTERED\",reason=\"MALFORMED\"})"
+                        "sum(hub_core_actions_total{action=\"DEAD_LETTERED\",reason=\"MALFORMED\"})"
                                 + " or vector(0)");
 
         String cpr = String.format("010307%04d", 4000 + (int) (Math.random() * 999));
@@ -111,10 +111,10 @@ class PrometheusIT extends HubIT {
                 .ignoreExceptions()
                 .until(
                         () ->
-                                value(web, "sum(hub_audit_actions_total{action=\"HELD\"})") > held
+                                value(web, "sum(hub_core_actions_total{action=\"HELD\"})") > held
                                         && value(
                                                         web,
-                                                        "sum(hub_audit_actions_total{action=\"DEAD_LETTERED\",reason=\"MALFORMED\"})")
+                                                        "sum(hub_core_actions_total{action=\"DEAD_LETTERED\",reason=\"MALFORMED\"})")
                                                 > dead);
         assertThat(value(web, "sum(hub_stage_running)")).isEqualTo(3);
     }

@@ -1,4 +1,4 @@
-package dk.youthhub.hub.metrics;
+package dk.youthhub.hub.health;
 
 import dk.youthhub.hub.delivery.HttpDeliveries;
 import dk.youthhub.hub.ingest.IngestStreams;
