@@ -30,7 +30,8 @@ class CopartitioningIT {
                 servers,
                 java.util.stream.Stream.concat(
                                 topics.canonicalTopics().stream(),
-                                java.util.stream.Stream.of(topics.notices()))
+                                java.util.stream.Stream.of(
+                                        topics.notices(), topics.registrations()))
                         .map(
                                 t ->
                                         new NewTopic(
