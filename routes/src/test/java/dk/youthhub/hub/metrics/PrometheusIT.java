@@ -34,6 +34,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 class PrometheusIT extends HubIT {
     private static final Path RULES = Path.of("../ops/prometheus/alerts.yml");
+    private static final Path DASHBOARD = Path.of("../ops/grafana/dashboards/youthhub.json");
     private static final Pattern METRIC = Pattern.compile("\\b(hub_[a-z_]+)");
 
     @LocalServerPort int port;
@@ -129,7 +130,7 @@ class PrometheusIT extends HubIT {
         assertThat(check.waitFor()).as(out).isZero();
         assertThat(out).contains("SUCCESS");
 
-        String exported = get("/actuator/prometheus", ADMIN_TOKEN).body();
+        String exported = exportedAfterActivity();
         Set<String> used = new TreeSet<>();
         Matcher m = METRIC.matcher(Files.readString(RULES));
         while (m.find()) {
@@ -139,6 +140,58 @@ class PrometheusIT extends HubIT {
         for (String metric : used) {
             assertThat(exported).as(metric).containsPattern("(?m)^" + metric + "[{ ]");
         }
+    }
+
+    @Test
+    void theDashboardsQueriesAreValidPromQlOverMetricsTheHubExports() throws Exception {
+        JsonNode dashboard = CanonicalJson.mapper().readTree(DASHBOARD.toFile());
+        StringBuilder rules = new StringBuilder("groups:\n  - name: dashboard\n    rules:\n");
+        Set<String> used = new TreeSet<>();
+        int n = 0;
+        for (JsonNode panel : dashboard.get("panels")) {
+            assertThat(panel.get("targets")).as(panel.get("title").asText()).isNotEmpty();
+            for (JsonNode target : panel.get("targets")) {
+                String expr = target.get("expr").asText();
+                rules.append("      - record: dashboard:panel")
+                        .append(n++)
+                        .append("\n        expr: '")
+                        .append(expr.replace("'", "''"))
+                        .append("'\n");
+                Matcher m = METRIC.matcher(expr);
+                while (m.find()) {
+                    used.add(m.group(1));
+                }
+            }
+        }
+        Path file = Files.createTempFile("dashboard", ".rules.yml");
+        Files.writeString(file, rules);
+        Process check =
+                new ProcessBuilder("promtool", "check", "rules", file.toString())
+                        .redirectErrorStream(true)
+                        .start();
+        String out = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(check.waitFor()).as("every panel's query is valid PromQL: " + out).isZero();
+        String exported = exportedAfterActivity();
+        assertThat(used).isNotEmpty();
+        for (String metric : used) {
+            assertThat(exported).as(metric).containsPattern("(?m)^" + metric + "[{ ]");
+        }
+    }
+
+    /**
+     * The metrics once the core has audited something: its counter exists from its first action (a
+     * dead letter here), whichever test of the shared context runs first.
+     */
+    private String exportedAfterActivity() throws Exception {
+        Records.send(
+                servers, "it.dubu.events.v1", null, "<Haendelse".getBytes(StandardCharsets.UTF_8));
+        await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () ->
+                                get("/actuator/prometheus", ADMIN_TOKEN)
+                                        .body()
+                                        .contains("hub_core_actions_total{"));
+        return get("/actuator/prometheus", ADMIN_TOKEN).body();
     }
 
     private double value(int web, String query) throws Exception {
