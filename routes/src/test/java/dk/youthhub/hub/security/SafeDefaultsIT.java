@@ -50,6 +50,7 @@ class SafeDefaultsIT {
         env.put("HUB_AUDIT_KEY", "safe-defaults-audit-key-0123456789abcdef");
         env.put("HUB_TOKEN_ADMIN", HubIT.ADMIN_TOKEN);
         env.put("HUB_TOKEN_JOBCENTER", HubIT.JOBCENTER_TOKEN);
+        env.put("HUB_LOG_FORMAT", "json");
         try (JavaProcess hub = JavaProcess.startJar("safe-defaults-started", JAR, env)) {
             await().atMost(Duration.ofSeconds(120))
                     .ignoreExceptions()
@@ -75,6 +76,12 @@ class SafeDefaultsIT {
             assertThat(sbom.statusCode()).as("the jar carries its CycloneDX SBOM").isEqualTo(200);
             assertThat(sbom.body()).contains("\"bomFormat\"", "CycloneDX", "kafka-streams");
             assertThat(get(port, "/actuator/sbom/application", null).statusCode()).isEqualTo(401);
+            assertThat(hub.output().lines())
+                    .as("HUB_LOG_FORMAT=json: one JSON object per line")
+                    .anyMatch(
+                            l ->
+                                    l.startsWith("{\"@timestamp\"")
+                                            && l.contains("\"level\":\"INFO\""));
         }
     }
 
