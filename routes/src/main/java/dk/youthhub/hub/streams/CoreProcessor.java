@@ -430,9 +430,7 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
                     hold(
                             d,
                             chain,
-                            CanonicalJson.mapper()
-                                    .convertValue(
-                                            dispatched.get("document"), CanonicalDocument.class),
+                            documentIn(dispatched),
                             SourceSystem.of(dispatched.get("target").asText()),
                             position(dispatched));
                     d.apply();
@@ -717,11 +715,7 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
                 reliedOn |= id.asText().equals(revokedConsentId);
             }
             if (reliedOn && !dispatched.path("withdrawn").asBoolean()) {
-                dispatched.put("withdrawn", true);
-                d.dispatches.put(e.key, bytes(dispatched));
-                String ceId = e.key.substring(pseudonym.length() + 1);
-                d.outs.add(
-                        new Out(withdrawal(ceId, "CONSENT_REVOKED", dispatched), WITHDRAWAL_SINK));
+                withdrawDispatch(d, e.key, dispatched, "CONSENT_REVOKED");
             }
         }
     }
@@ -742,28 +736,40 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
         if (!dispatched.has("document") || dispatched.path("withdrawn").asBoolean()) {
             return false;
         }
-        CanonicalDocument doc =
-                CanonicalJson.mapper()
-                        .convertValue(dispatched.get("document"), CanonicalDocument.class);
+        CanonicalDocument doc = documentIn(dispatched);
         SourceSystem target = SourceSystem.of(dispatched.get("target").asText());
         if (coverage(d, pseudonym, doc, target).covered()) {
             return false;
         }
-        dispatched.put("withdrawn", true);
-        d.dispatches.put(e.key, bytes(dispatched));
-        d.outs.add(
-                new Out(
-                        withdrawal(
-                                e.key.substring(pseudonym.length() + 1), NOT_COVERED, dispatched),
-                        WITHDRAWAL_SINK));
+        withdrawDispatch(d, e.key, dispatched, NOT_COVERED);
         return true;
     }
 
-    private Record<byte[], byte[]> withdrawal(String ceId, String reason, JsonNode dispatched) {
-        return new Record<>(
-                utf8(ceId),
-                utf8(new Withdrawal(reason, dispatched.path("at").asLong()).value()),
-                clock.millis());
+    /**
+     * Marks a stored dispatch ({@code <pseudonym>|<ce_id>}) withdrawn and tells the delivery stage,
+     * which checks the withdrawal (of this dispatch only) before its next call.
+     */
+    private void withdrawDispatch(Decision d, String key, ObjectNode dispatched, String reason) {
+        dispatched.put("withdrawn", true);
+        d.dispatches.put(key, bytes(dispatched));
+        emitWithdrawal(d, key, dispatched, reason);
+    }
+
+    private void emitWithdrawal(Decision d, String key, JsonNode dispatched, String reason) {
+        d.outs.add(
+                new Out(
+                        new Record<>(
+                                utf8(key.substring(key.indexOf('|') + 1)),
+                                utf8(
+                                        new Withdrawal(reason, dispatched.path("at").asLong())
+                                                .value()),
+                                clock.millis()),
+                        WITHDRAWAL_SINK));
+    }
+
+    /** The canonical document a stored entry (held, dispatched, latest) keeps. */
+    private static CanonicalDocument documentIn(JsonNode entry) {
+        return CanonicalJson.mapper().convertValue(entry.get("document"), CanonicalDocument.class);
     }
 
     /**
@@ -1003,11 +1009,8 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
         if (dispatched.hasNonNull("leavesScope")
                 && !dispatched.path("withdrawn").asBoolean()
                 && !today().isBefore(LocalDate.parse(dispatched.get("leavesScope").asText()))) {
-            String ceId = e.key.substring(e.key.indexOf('|') + 1);
             Decision d = new Decision();
-            dispatched.put("withdrawn", true);
-            d.dispatches.put(e.key, bytes(dispatched));
-            d.outs.add(new Out(withdrawal(ceId, "OUT_OF_SCOPE", dispatched), WITHDRAWAL_SINK));
+            withdrawDispatch(d, e.key, dispatched, "OUT_OF_SCOPE");
             d.apply();
             return;
         }
@@ -1059,8 +1062,7 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
 
     private void reconsider(Decision d, String pseudonym, KeyValue<String, byte[]> e) {
         JsonNode entry = readTree(e.value);
-        CanonicalDocument doc =
-                CanonicalJson.mapper().convertValue(entry.get("document"), CanonicalDocument.class);
+        CanonicalDocument doc = documentIn(entry);
         SourceSystem target = SourceSystem.of(entry.get("target").asText());
         if (Instant.ofEpochMilli(entry.get("heldAt").asLong())
                 .plus(settings.retention())
@@ -1162,10 +1164,7 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
             JsonNode dispatched = readTree(e.value);
             documents.add(dispatched.path("documentId").asText());
             if (dispatched.has("document") && !dispatched.path("withdrawn").asBoolean()) {
-                d.outs.add(
-                        new Out(
-                                withdrawal(e.key.substring(prefix.length()), "ERASED", dispatched),
-                                WITHDRAWAL_SINK));
+                emitWithdrawal(d, e.key, dispatched, "ERASED");
             }
             d.dispatches.delete(e.key);
         }
@@ -1182,13 +1181,11 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
         }
         for (Milestone.Kind m : Milestone.Kind.values()) {
             documents.add(
-                    "hub:milestone:"
-                            + UUID.nameUUIDFromBytes(
-                                    utf8("milestone|" + pseudonym + "|" + m.name())));
+                    CanonicalDocument.documentId(
+                            HUB, DocumentType.MILESTONE, milestoneId(pseudonym, m)));
         }
         documents.add(
-                "hub:goal-agreement:"
-                        + UUID.nameUUIDFromBytes(utf8("goal-agreement|" + pseudonym)));
+                CanonicalDocument.documentId(HUB, DocumentType.GOAL_AGREEMENT, formId(pseudonym)));
         documents.forEach(d.versions::delete);
         d.youth.delete(pseudonym);
         chain(
@@ -1253,14 +1250,22 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
         return youth(d, pseudonym).map(YouthRecord::systems).orElse(List.of());
     }
 
+    /** The source id of a young person's goals-and-agreements form: one per young person. */
+    private static String formId(String pseudonym) {
+        return UUID.nameUUIDFromBytes(utf8("goal-agreement|" + pseudonym)).toString();
+    }
+
+    /** The source id of one of a young person's milestones. */
+    private static String milestoneId(String pseudonym, Milestone.Kind milestone) {
+        return UUID.nameUUIDFromBytes(utf8("milestone|" + pseudonym + "|" + milestone.name()))
+                .toString();
+    }
+
     /** The latest version of each kept document of a young person, in the order received. */
     private List<CanonicalDocument> latest(Decision d, String pseudonym) {
         List<CanonicalDocument> docs = new ArrayList<>();
         for (KeyValue<String, byte[]> e : d.latest.prefix(pseudonym + "|")) {
-            docs.add(
-                    CanonicalJson.mapper()
-                            .convertValue(
-                                    readTree(e.value).get("document"), CanonicalDocument.class));
+            docs.add(documentIn(readTree(e.value)));
         }
         docs.sort(
                 java.util.Comparator.comparing((CanonicalDocument c) -> c.provenance().receivedAt())
@@ -1311,7 +1316,7 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
                 pseudonym,
                 youth,
                 DocumentType.GOAL_AGREEMENT,
-                UUID.nameUUIDFromBytes(utf8("goal-agreement|" + pseudonym)).toString(),
+                formId(pseudonym),
                 version,
                 "GoalAgreementUpdated",
                 form.get());
@@ -1411,7 +1416,7 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
                     e.key,
                     youth,
                     DocumentType.MILESTONE,
-                    UUID.nameUUIDFromBytes(utf8("milestone|" + e.key + "|" + m.name())).toString(),
+                    milestoneId(e.key, m),
                     1,
                     "MilestoneReached",
                     new Milestone(m, Milestones.date(youth.born(), m)));
@@ -1437,9 +1442,7 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
         for (SourceSystem adult : routing.handoverTargets()) {
             for (KeyValue<String, byte[]> e : d.latest.prefix(pseudonym + "|")) {
                 JsonNode entry = readTree(e.value);
-                CanonicalDocument doc =
-                        CanonicalJson.mapper()
-                                .convertValue(entry.get("document"), CanonicalDocument.class);
+                CanonicalDocument doc = documentIn(entry);
                 boolean sent = false;
                 for (JsonNode t : entry.path("dispatchedTo")) {
                     sent |= t.asText().equals(adult.id());
