@@ -67,10 +67,9 @@ public class BodyLimitFilter extends OncePerRequestFilter {
     }
 
     private boolean authenticated(HttpServletRequest request) {
-        String header = request.getHeader("Authorization");
-        return header != null
-                && header.regionMatches(true, 0, "Bearer ", 0, 7)
-                && credentials.principalOf(header.substring(7).strip()).isPresent();
+        return Credentials.bearerToken(request.getHeader("Authorization"))
+                .flatMap(credentials::principalOf)
+                .isPresent();
     }
 
     private void tooLarge(HttpServletResponse response) throws IOException {

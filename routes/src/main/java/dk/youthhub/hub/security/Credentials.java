@@ -130,6 +130,15 @@ public class Credentials {
         return problems;
     }
 
+    /** The token of an {@code Authorization: Bearer <token>} header; empty for none or another. */
+    public static Optional<String> bearerToken(String authorization) {
+        String prefix = "Bearer ";
+        return authorization != null
+                        && authorization.regionMatches(true, 0, prefix, 0, prefix.length())
+                ? Optional.of(authorization.substring(prefix.length()).strip())
+                : Optional.empty();
+    }
+
     /** The principal a token belongs to; every digest is compared, whatever matches first. */
     public Optional<String> principalOf(String token) {
         if (token == null || token.isEmpty()) {

@@ -175,7 +175,6 @@ public class SecurityConfiguration {
 
     /** Authenticates {@code Authorization: Bearer <token>}; never logs or stores the token. */
     static final class BearerTokenFilter extends OncePerRequestFilter {
-        private static final String PREFIX = "Bearer ";
         private static final org.slf4j.Logger LOG =
                 org.slf4j.LoggerFactory.getLogger(BearerTokenFilter.class);
         private final Credentials credentials;
@@ -207,19 +206,17 @@ public class SecurityConfiguration {
         protected void doFilterInternal(
                 HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            String header = request.getHeader("Authorization");
+            java.util.Optional<String> token =
+                    Credentials.bearerToken(request.getHeader("Authorization"));
             String principal = null;
-            if (header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+            if (token.isPresent()) {
                 String address = request.getRemoteAddr();
                 java.util.OptionalLong blocked = limits.blocked(address);
                 if (blocked.isPresent()) {
                     tooMany(response, blocked.getAsLong(), "Too many failed authentications");
                     return;
                 }
-                principal =
-                        credentials
-                                .principalOf(header.substring(PREFIX.length()).strip())
-                                .orElse(null);
+                principal = credentials.principalOf(token.get()).orElse(null);
                 if (principal == null) {
                     long failures = limits.failed(address);
                     if (failures == 1 || failures % 10 == 0) {

@@ -67,4 +67,12 @@ class CredentialsTest {
         HubProperties props = TestProps.bind(env);
         return new Credentials(props, TestProps.systems(props));
     }
+
+    @Test
+    void theBearerTokenIsReadFromItsHeaderWhateverTheSchemesCase() {
+        assertThat(Credentials.bearerToken("Bearer abc ")).hasValue("abc");
+        assertThat(Credentials.bearerToken("bearer abc")).hasValue("abc");
+        assertThat(Credentials.bearerToken("Basic abc")).isEmpty();
+        assertThat(Credentials.bearerToken(null)).isEmpty();
+    }
 }
