@@ -53,11 +53,27 @@ public final class KafkaReads {
         if (partitions == null || partitions.isEmpty()) {
             return true;
         }
-        List<TopicPartition> tps =
-                partitions.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-        consumer.assign(tps);
-        consumer.seekToBeginning(tps);
-        return toEnd(consumer, tps, atMost, each);
+        return fromStart(
+                consumer,
+                partitions.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList(),
+                atMost,
+                each);
+    }
+
+    /**
+     * Hands every record of these partitions, from their start to their end as of the call, to
+     * {@code each}.
+     *
+     * @return false when {@code atMost} passed before the end was reached
+     */
+    public static boolean fromStart(
+            KafkaConsumer<byte[], byte[]> consumer,
+            List<TopicPartition> partitions,
+            Duration atMost,
+            Consumer<ConsumerRecord<byte[], byte[]>> each) {
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return toEnd(consumer, partitions, atMost, each);
     }
 
     /** The partition the default partitioner gives a key, of a topic with this many. */

@@ -151,9 +151,7 @@ public class AuditTrail {
             TopicPartition tp,
             byte[] key,
             java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> each) {
-        consumer.assign(List.of(tp));
-        consumer.seekToBeginning(List.of(tp));
-        KafkaReads.toEnd(
+        KafkaReads.fromStart(
                 consumer,
                 List.of(tp),
                 Duration.ofSeconds(30),
