@@ -302,16 +302,12 @@ public class CollaborationRoutes extends RouteBuilder {
         }
         refuseIf(violations);
         String pseudonym = pseudonymizer.pseudonym(cpr.digits());
-        YouthRecord record = served(caller, pseudonym).record();
+        YouthRecord record = served(caller, pseudonym);
         Meeting meeting = new Meeting(meetingId, kind, date, kommune, participants, agreements);
         String hash = Hashes.sha256Hex(CanonicalJson.mapper().writeValueAsBytes(meeting));
         long version = 1;
-        Optional<byte[]> registered;
-        try {
-            registered = youth.meeting(meetingId);
-        } catch (RuntimeException e) {
-            throw new Refused(503, List.of("The hub's state could not be read; ask again"));
-        }
+        String id = meetingId;
+        Optional<byte[]> registered = read(() -> youth.meeting(id));
         if (registered.isPresent()) {
             JsonNode r = CanonicalJson.mapper().readTree(registered.get());
             if (!r.path("pseudonym").asText().equals(pseudonym)) {
@@ -376,7 +372,8 @@ public class CollaborationRoutes extends RouteBuilder {
         Cpr cpr = cpr(json, violations);
         refuseIf(violations);
         String pseudonym = pseudonymizer.pseudonym(cpr.digits());
-        YouthRecords.Youth y = served(caller, pseudonym);
+        YouthRecord record = served(caller, pseudonym);
+        YouthRecords.Youth y = read(() -> youth.withDocuments(pseudonym, record));
         byte[] overview = CanonicalJson.mapper().writeValueAsBytes(overview(caller, y));
         try {
             disclosures.record(pseudonym, caller.role(), caller.credential(), "youth/query");
@@ -565,19 +562,26 @@ public class CollaborationRoutes extends RouteBuilder {
     // ---- shared
 
     /** The young person, if the hub knows them and the caller serves their municipality. */
-    private YouthRecords.Youth served(Caller caller, String pseudonym) throws Refused {
-        Optional<YouthRecords.Youth> y;
+    private YouthRecord served(Caller caller, String pseudonym) throws Refused {
+        Optional<YouthRecord> r = read(() -> youth.record(pseudonym));
+        if (r.isEmpty() || r.get().former() || !caller.serves(r.get().kommune())) {
+            throw new Refused(404, List.of("The hub knows nothing of this person"));
+        }
+        return r.get();
+    }
+
+    /** Reads the core's state; {@code 503} when it cannot be read in time. */
+    private static <T> T read(StateRead<T> read) throws Refused {
         try {
-            y = youth.of(pseudonym);
+            return read.get();
         } catch (RuntimeException e) {
             throw new Refused(503, List.of("The hub's state could not be read; ask again"));
         }
-        if (y.isEmpty()
-                || y.get().record().former()
-                || !caller.serves(y.get().record().kommune())) {
-            throw new Refused(404, List.of("The hub knows nothing of this person"));
-        }
-        return y.get();
+    }
+
+    @FunctionalInterface
+    private interface StateRead<T> {
+        T get() throws Refused;
     }
 
     private static JsonNode parse(byte[] body) throws Refused {

@@ -40,14 +40,18 @@ public class YouthRecords {
     public record Youth(
             YouthRecord record, List<CanonicalDocument> latest, List<CanonicalDocument> consents) {}
 
-    /** One young person's record, latest documents and consents; empty if the hub has none. */
-    public Optional<Youth> of(String pseudonym) {
+    /** One young person's record; empty if the hub has none. */
+    public Optional<YouthRecord> record(String pseudonym) {
         try (KafkaConsumer<byte[], byte[]> consumer = clients.reader()) {
-            Map<String, byte[]> records = read(consumer, topics.youth(), pseudonym, false);
-            byte[] record = records.get(pseudonym);
-            if (record == null) {
-                return Optional.empty();
-            }
+            return Optional.ofNullable(
+                            read(consumer, topics.youth(), pseudonym, false).get(pseudonym))
+                    .map(v -> value(v, YouthRecord.class));
+        }
+    }
+
+    /** A young person's record with their latest documents and consents, read after it. */
+    public Youth withDocuments(String pseudonym, YouthRecord record) {
+        try (KafkaConsumer<byte[], byte[]> consumer = clients.reader()) {
             List<CanonicalDocument> latest = new ArrayList<>();
             read(consumer, topics.latest(), pseudonym, true)
                     .values()
@@ -62,7 +66,7 @@ public class YouthRecords {
             read(consumer, topics.consents(), pseudonym, true)
                     .values()
                     .forEach(v -> consents.add(value(v, CanonicalDocument.class)));
-            return Optional.of(new Youth(value(record, YouthRecord.class), latest, consents));
+            return new Youth(record, latest, consents);
         }
     }
 
@@ -106,11 +110,9 @@ public class YouthRecords {
         TopicPartition tp =
                 KafkaReads.partitionOf(
                         topic, pseudonym.getBytes(StandardCharsets.UTF_8), partitions.size());
-        consumer.assign(List.of(tp));
-        consumer.seekToBeginning(List.of(tp));
         String prefix = pseudonym + "|";
         boolean whole =
-                KafkaReads.toEnd(
+                KafkaReads.fromStart(
                         consumer,
                         List.of(tp),
                         READ,
