@@ -112,6 +112,28 @@ class DemoIT {
         assertThat(fakeRecipients.received()).isEqualTo(before + 1);
     }
 
+    @Test
+    void theHubsDeliveriesToTheFakeJobCentreAreNotFailedAuthenticationsOfTheHubsOwnApi()
+            throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (int i = 0; i < 25; i++) {
+            assertThat(deliver(http, "Bearer demo-hub-to-jobcenter-token-0123456789", "burst-" + i))
+                    .as("delivery " + i)
+                    .isEqualTo(202);
+        }
+        HttpResponse<String> admin =
+                http.send(
+                        HttpRequest.newBuilder(
+                                        URI.create(
+                                                "http://localhost:" + port + "/api/v1/deadletters"))
+                                .header(
+                                        "Authorization",
+                                        "Bearer demo-admin-token-0123456789abcdef01")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(admin.statusCode()).as("the admin on the same address").isEqualTo(200);
+    }
+
     private int deliver(HttpClient http, String authorization, String key) throws Exception {
         HttpRequest request =
                 HttpRequest.newBuilder(
