@@ -41,7 +41,7 @@ public class DataDirLock implements EnvironmentPostProcessor, Ordered {
         lock(dir);
     }
 
-    static synchronized void lock(Path dir) {
+    public static synchronized void lock(Path dir) {
         if (HELD.containsKey(dir)) {
             return;
         }

@@ -27,6 +27,8 @@ import java.util.TreeSet;
  * @param acted the milestones acted on
  * @param formVersion the goals-and-agreements form's last version (0: none yet)
  * @param formHash that version's content hash
+ * @param idSeed what the hub's own document ids about them (form, milestones) derive from, when it
+ *     is not their pseudonym: the pseudonym they had before the pseudonym key was rotated
  */
 public record YouthRecord(
         String cpr,
@@ -42,7 +44,8 @@ public record YouthRecord(
         List<MeetingEntry> meetings,
         Education education,
         long formVersion,
-        String formHash) {
+        String formHash,
+        String idSeed) {
 
     public YouthRecord {
         systems = systems == null ? List.of() : List.copyOf(systems);
@@ -80,6 +83,7 @@ public record YouthRecord(
                 List.of(),
                 null,
                 0,
+                null,
                 null);
     }
 
@@ -149,7 +153,8 @@ public record YouthRecord(
                 m,
                 e,
                 formVersion,
-                formHash);
+                formHash,
+                idSeed);
     }
 
     public YouthRecord withCoordinator(Coordinator c) {
@@ -167,7 +172,8 @@ public record YouthRecord(
                 meetings,
                 education,
                 formVersion,
-                formHash);
+                formHash,
+                idSeed);
     }
 
     public YouthRecord withActed(Milestone.Kind milestone) {
@@ -187,7 +193,8 @@ public record YouthRecord(
                 meetings,
                 education,
                 formVersion,
-                formHash);
+                formHash,
+                idSeed);
     }
 
     public YouthRecord withForm(long version, String hash) {
@@ -205,7 +212,8 @@ public record YouthRecord(
                 meetings,
                 education,
                 version,
-                hash);
+                hash,
+                idSeed);
     }
 
     /**
@@ -228,7 +236,33 @@ public record YouthRecord(
                 List.of(),
                 null,
                 formVersion,
-                null);
+                null,
+                idSeed);
+    }
+
+    /** What the hub's own document ids about this young person derive from. */
+    public String seedOr(String pseudonym) {
+        return idSeed != null ? idSeed : pseudonym;
+    }
+
+    /** The record under a new pseudonym: its document ids keep deriving from the old one. */
+    public YouthRecord rekeyedFrom(String oldPseudonym) {
+        return new YouthRecord(
+                cpr,
+                born,
+                kommune,
+                kommuneEventTime,
+                firstSeen,
+                counted,
+                former,
+                systems,
+                coordinator,
+                acted,
+                meetings,
+                education,
+                formVersion,
+                formHash,
+                seedOr(oldPseudonym));
     }
 
     /** The kinds of meeting registered. */

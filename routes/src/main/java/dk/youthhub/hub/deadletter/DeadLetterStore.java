@@ -1,9 +1,12 @@
 package dk.youthhub.hub.deadletter;
 
+import dk.youthhub.connector.CanonicalJson;
 import dk.youthhub.hub.kafka.CloudEvents;
 import dk.youthhub.hub.kafka.KafkaClients;
 import dk.youthhub.hub.kafka.KafkaReads;
 import dk.youthhub.hub.kafka.Topics;
+import dk.youthhub.hub.privacy.Pseudonymizer;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,9 +46,13 @@ public class DeadLetterStore {
     private final String topic;
     private final Set<String> replayable;
     private final Producer<byte[], byte[]> producer;
+    private final Pseudonymizer pseudonymizer;
+    private final Set<String> canonical;
 
-    public DeadLetterStore(KafkaClients clients, Topics topics) {
+    public DeadLetterStore(KafkaClients clients, Topics topics, Pseudonymizer pseudonymizer) {
         this.clients = clients;
+        this.pseudonymizer = pseudonymizer;
+        this.canonical = Set.copyOf(topics.canonicalTopics());
         this.topic = topics.deadLetter();
         this.replayable = Set.copyOf(topics.all());
         this.producer = clients.idempotentProducer("dead-letter-replay");
@@ -160,8 +167,38 @@ public class DeadLetterStore {
                 headers.add(ceId); // a delivery's: its replay is the same delivery
             }
             return new Replayed(
-                    producer.send(new ProducerRecord<>(source, null, r.key(), value, headers))
+                    producer.send(
+                                    new ProducerRecord<>(
+                                            source,
+                                            null,
+                                            key(source, r.key(), value),
+                                            value,
+                                            headers))
                             .get(30, TimeUnit.SECONDS));
+        }
+    }
+
+    /**
+     * The key to replay with: a canonical document's young person's pseudonym under the current key
+     * (the dead letter may be from before a rotation of the pseudonym key); else the dead letter's
+     * own.
+     */
+    private byte[] key(String source, byte[] key, byte[] value) {
+        if (!canonical.contains(source)) {
+            return key;
+        }
+        try {
+            String cpr =
+                    CanonicalJson.mapper()
+                            .readTree(value)
+                            .path("youngPerson")
+                            .path("cpr")
+                            .asText("");
+            return cpr.matches("[0-9]{10}")
+                    ? pseudonymizer.pseudonym(cpr).getBytes(StandardCharsets.UTF_8)
+                    : key;
+        } catch (IOException unreadable) {
+            return key;
         }
     }
 

@@ -166,6 +166,14 @@ public final class AsyncApi {
                 "send",
                 json("unacknowledged", "internal, compacted: deliveries without a receipt"),
                 "internal");
+        channel(
+                topics.pseudonymLinks(),
+                "receive",
+                json(
+                        "pseudonym-link",
+                        "internal, compacted: new pseudonym -> the one before and the hash that"
+                                + " ended its chain (written by the re-key tool)"),
+                "internal");
     }
 
     private void channel(String topic, String action, String message, String description) {

@@ -85,17 +85,17 @@ public class Topics {
      * and the documentation model read it.
      */
     public String youth() {
-        return groupPrefix + ".core-core-youth-changelog";
+        return coreChangelog("core-youth");
     }
 
     /** The core stage's changelog of each young person's latest documents ({@code core-latest}). */
     public String latest() {
-        return groupPrefix + ".core-core-latest-changelog";
+        return coreChangelog("core-latest");
     }
 
     /** The core stage's changelog of the consents ({@code core-consents}). */
     public String consents() {
-        return groupPrefix + ".core-core-consents-changelog";
+        return coreChangelog("core-consents");
     }
 
     /**
@@ -103,7 +103,7 @@ public class Topics {
      * Streams; the audit query compares it with the topic's tail.
      */
     public String auditHeads() {
-        return groupPrefix + ".core-core-audit-head-changelog";
+        return coreChangelog("core-audit-head");
     }
 
     /** Where a system's native events are, if it sends any. */
@@ -149,6 +149,23 @@ public class Topics {
         return t.prefix() + "hub.dispatches.v1";
     }
 
+    /**
+     * The hub's internal, compacted register of pseudonym-key rotations: a young person's new
+     * pseudonym → the one before and the hash of the {@code REKEYED} record that ended that chain,
+     * by which the audit query and the extract follow the link. Written only by the re-key tool.
+     */
+    public String pseudonymLinks() {
+        return t.prefix() + "hub.pseudonym-links.v1";
+    }
+
+    /**
+     * The core stage's changelog of one of its stores ({@code core-*}), which the re-key tool
+     * rewrites under the new pseudonyms.
+     */
+    public String coreChangelog(String store) {
+        return groupPrefix + ".core-" + store + "-changelog";
+    }
+
     /** The hub's internal, compacted list of deliveries without a receipt after the timeout. */
     public String unacknowledged() {
         return t.prefix() + "hub.unacknowledged.v1";
@@ -156,7 +173,7 @@ public class Topics {
 
     /** The hub's internal topics that keep the latest record per key. */
     public Set<String> compacted() {
-        return Set.of(dispatchIndex(), unacknowledged(), meetings());
+        return Set.of(dispatchIndex(), unacknowledged(), meetings(), pseudonymLinks());
     }
 
     public String deliveries(SourceSystem system) {
@@ -224,6 +241,7 @@ public class Topics {
         out.put(meetings(), r.audit());
         out.put(dispatchIndex(), r.deliveries());
         out.put(unacknowledged(), r.audit());
+        out.put(pseudonymLinks(), r.audit());
         return out;
     }
 
@@ -253,7 +271,8 @@ public class Topics {
                         registrations(),
                         meetings(),
                         dispatchIndex(),
-                        unacknowledged()));
+                        unacknowledged(),
+                        pseudonymLinks()));
         return all;
     }
 }

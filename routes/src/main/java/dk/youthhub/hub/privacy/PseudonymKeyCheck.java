@@ -82,7 +82,7 @@ public class PseudonymKeyCheck {
                         + " same secret, or its own hub.kafka.group-prefix.");
     }
 
-    private static Optional<String> recorded(KafkaClients clients, String topic) {
+    static Optional<String> recorded(KafkaClients clients, String topic) {
         TopicPartition tp = new TopicPartition(topic, 0);
         String[] latest = {null};
         try (KafkaConsumer<byte[], byte[]> c = clients.reader()) {

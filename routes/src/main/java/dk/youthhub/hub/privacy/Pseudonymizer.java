@@ -10,6 +10,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +27,26 @@ public class Pseudonymizer {
     private final SecretKeySpec key;
     private final ThreadLocal<Mac> mac;
 
+    @Autowired
     public Pseudonymizer(HubProperties props) {
+        this(secretOf(props));
+    }
+
+    private Pseudonymizer(String secret) {
+        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.mac = ThreadLocal.withInitial(this::newMac);
+    }
+
+    /** The pseudonyms under another secret (the new one, when the key is rotated). */
+    public static Pseudonymizer withSecret(String secret) {
+        if (secret == null || secret.length() < MIN_SECRET_LENGTH) {
+            throw new IllegalArgumentException(
+                    "a pseudonym secret must be at least " + MIN_SECRET_LENGTH + " characters");
+        }
+        return new Pseudonymizer(secret);
+    }
+
+    private static String secretOf(HubProperties props) {
         List<String> problems = problems(props);
         if (!problems.isEmpty()) {
             throw new IllegalStateException(String.join("; ", problems));
@@ -36,10 +56,9 @@ public class Pseudonymizer {
             LOG.warn(
                     "HUB_PSEUDONYM_SECRET is not set: using the documented DEVELOPMENT secret. "
                             + "Never run real data this way.");
-            secret = DEVELOPMENT_SECRET;
+            return DEVELOPMENT_SECRET;
         }
-        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-        this.mac = ThreadLocal.withInitial(this::newMac);
+        return secret;
     }
 
     /** What is wrong with the pseudonym secret, for these settings; empty when nothing. */

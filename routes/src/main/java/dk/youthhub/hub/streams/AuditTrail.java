@@ -32,8 +32,13 @@ public class AuditTrail {
     private final String topic;
     private final AuditKeys keys;
     private final String heads;
+    private final String links;
+
+    /** More rotations than this for one young person are not followed (a loop would be endless). */
+    private static final int MAX_ROTATIONS = 100;
 
     public AuditTrail(KafkaClients clients, Topics topics, AuditKeys keys) {
+        this.links = topics.pseudonymLinks();
         this.keys = keys;
         this.clients = clients;
         this.topic = topics.audit();
@@ -57,11 +62,45 @@ public class AuditTrail {
      */
     public record Chain(List<AuditChain.Record> records, Optional<String> head) {}
 
+    /**
+     * A young person's chain, preceded by the chains of the pseudonyms they had before each
+     * rotation of the pseudonym key ({@link Topics#pseudonymLinks()}): the first record after a
+     * rotation follows the {@code REKEYED} record that ended the chain before, so the whole
+     * verifies as one.
+     */
     public Chain of(String pseudonym) {
         try (KafkaConsumer<byte[], byte[]> consumer = clients.reader()) {
             Optional<String> head = head(consumer, pseudonym);
-            return new Chain(records(consumer, pseudonym), head);
+            List<AuditChain.Record> records = records(consumer, pseudonym);
+            String current = pseudonym;
+            for (int rotations = 0; rotations < MAX_ROTATIONS; rotations++) {
+                Optional<String> before = linkedFrom(consumer, current);
+                if (before.isEmpty()) {
+                    break;
+                }
+                List<AuditChain.Record> earlier = records(consumer, before.get());
+                earlier.addAll(records);
+                records = earlier;
+                current = before.get();
+            }
+            return new Chain(records, head);
         }
+    }
+
+    /** The pseudonym a young person had before the last rotation, if there was one. */
+    private Optional<String> linkedFrom(KafkaConsumer<byte[], byte[]> consumer, String pseudonym) {
+        var partitions = consumer.partitionsFor(links);
+        if (partitions == null || partitions.isEmpty()) {
+            return Optional.empty();
+        }
+        byte[] key = pseudonym.getBytes(StandardCharsets.UTF_8);
+        String[] from = {null};
+        readKey(
+                consumer,
+                KafkaReads.partitionOf(links, key, partitions.size()),
+                key,
+                r -> from[0] = r.value() == null ? null : linkFrom(r.value()));
+        return Optional.ofNullable(from[0]);
     }
 
     /**
@@ -188,6 +227,14 @@ public class AuditTrail {
             }
         }
         return List.copyOf(held.values());
+    }
+
+    private static String linkFrom(byte[] json) {
+        try {
+            return CanonicalJson.mapper().readTree(json).path("from").asText(null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a pseudonym link could not be read", e);
+        }
     }
 
     private static AuditChain.Record read(byte[] json) {

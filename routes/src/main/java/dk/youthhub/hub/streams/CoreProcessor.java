@@ -75,13 +75,13 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
     public static final String VERSIONS = "core-versions";
     public static final String SEEN = "core-seen";
     public static final String HELD = "core-held";
-    public static final String AUDIT_HEAD = "core-audit-head";
+    public static final String AUDIT_HEAD = dk.youthhub.hub.core.Rekeying.AUDIT_HEAD;
 
     /** Deliveries dispatched to a recipient whose outcome comes later: {@code pseudonym|ce_id}. */
     public static final String DISPATCHES = "core-dispatches";
 
     /** The young people's records of the collaboration model, by pseudonym. */
-    public static final String YOUTH = "core-youth";
+    public static final String YOUTH = dk.youthhub.hub.core.Rekeying.YOUTH;
 
     /** The latest accepted version of each document about a young person: pseudonym|document id. */
     public static final String LATEST = "core-latest";
@@ -1158,6 +1158,7 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
      * What their topics hold ends with each topic's retention.
      */
     private void erase(Decision d, String pseudonym, String reason) {
+        String seed = youth(d, pseudonym).map(y -> y.seedOr(pseudonym)).orElse(pseudonym);
         java.util.Set<String> documents = new java.util.TreeSet<>();
         String prefix = pseudonym + "|";
         for (KeyValue<String, byte[]> e : d.dispatches.prefix(prefix)) {
@@ -1182,10 +1183,9 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
         for (Milestone.Kind m : Milestone.Kind.values()) {
             documents.add(
                     CanonicalDocument.documentId(
-                            HUB, DocumentType.MILESTONE, milestoneId(pseudonym, m)));
+                            HUB, DocumentType.MILESTONE, milestoneId(seed, m)));
         }
-        documents.add(
-                CanonicalDocument.documentId(HUB, DocumentType.GOAL_AGREEMENT, formId(pseudonym)));
+        documents.add(CanonicalDocument.documentId(HUB, DocumentType.GOAL_AGREEMENT, formId(seed)));
         documents.forEach(d.versions::delete);
         d.youth.delete(pseudonym);
         chain(
@@ -1250,14 +1250,17 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
         return youth(d, pseudonym).map(YouthRecord::systems).orElse(List.of());
     }
 
-    /** The source id of a young person's goals-and-agreements form: one per young person. */
-    private static String formId(String pseudonym) {
-        return UUID.nameUUIDFromBytes(utf8("goal-agreement|" + pseudonym)).toString();
+    /**
+     * The source id of a young person's goals-and-agreements form, one per young person, from
+     * {@link YouthRecord#seedOr}, so it survives a rotation of the pseudonym key.
+     */
+    private static String formId(String seed) {
+        return UUID.nameUUIDFromBytes(utf8("goal-agreement|" + seed)).toString();
     }
 
     /** The source id of one of a young person's milestones. */
-    private static String milestoneId(String pseudonym, Milestone.Kind milestone) {
-        return UUID.nameUUIDFromBytes(utf8("milestone|" + pseudonym + "|" + milestone.name()))
+    private static String milestoneId(String seed, Milestone.Kind milestone) {
+        return UUID.nameUUIDFromBytes(utf8("milestone|" + seed + "|" + milestone.name()))
                 .toString();
     }
 
@@ -1316,7 +1319,7 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
                 pseudonym,
                 youth,
                 DocumentType.GOAL_AGREEMENT,
-                formId(pseudonym),
+                formId(youth.seedOr(pseudonym)),
                 version,
                 "GoalAgreementUpdated",
                 form.get());
@@ -1416,7 +1419,7 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
                     e.key,
                     youth,
                     DocumentType.MILESTONE,
-                    milestoneId(e.key, m),
+                    milestoneId(youth.seedOr(e.key), m),
                     1,
                     "MilestoneReached",
                     new Milestone(m, Milestones.date(youth.born(), m)));

@@ -31,7 +31,7 @@ public abstract class StreamsApp implements SmartLifecycle {
     }
 
     /** The settings of the application {@code <prefix>.<name>}. */
-    static Properties config(
+    public static Properties config(
             String name,
             HubProperties props,
             KafkaClients clients,

@@ -133,6 +133,7 @@ class DocumentationReportTest {
                             meetings,
                             education,
                             0,
+                            null,
                             null));
         }
         return out;

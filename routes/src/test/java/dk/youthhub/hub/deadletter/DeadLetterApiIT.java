@@ -10,9 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dk.youthhub.connector.CanonicalJson;
 import dk.youthhub.hub.connectors.ConnectorRegistry;
+import dk.youthhub.hub.privacy.Pseudonymizer;
 import dk.youthhub.hub.support.Deliveries;
 import dk.youthhub.hub.support.HubIT;
 import dk.youthhub.hub.support.Records;
@@ -37,6 +39,7 @@ class DeadLetterApiIT extends HubIT {
 
     @LocalServerPort int port;
     @Autowired ConnectorRegistry registry;
+    @Autowired Pseudonymizer pseudonymizer;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final WireMockServer jobcenter = SharedWireMock.server();
@@ -118,6 +121,42 @@ class DeadLetterApiIT extends HubIT {
                                         .withRequestBody(
                                                 matchingJsonPath("$.documentId", equalTo(doc)))))
                 .hasSize(2);
+    }
+
+    @Test
+    void aCanonicalDocumentIsReplayedUnderTheYoungPersonsPseudonymOfTheCurrentKey()
+            throws Exception {
+        String cpr = "0103074007";
+        String doc = "dubu:handleplan:DLQ-" + UUID.randomUUID();
+        ObjectNode plan =
+                (ObjectNode)
+                        CanonicalJson.mapper()
+                                .readTree(
+                                        Path.of(
+                                                        "../connectors/connector-kit/src/test/resources/canonical-samples/handleplan-child.canonical.json")
+                                                .toFile());
+        plan.put("documentId", doc);
+        ((ObjectNode) plan.get("youngPerson")).put("cpr", cpr);
+        String at =
+                Records.send(
+                        servers,
+                        DEAD,
+                        "a-pseudonym-under-an-earlier-key".getBytes(StandardCharsets.UTF_8),
+                        CanonicalJson.mapper().writeValueAsBytes(plan),
+                        Records.header(DeadLetters.ERROR_CODE, "PROCESSING_FAILED"),
+                        Records.header(DeadLetters.SOURCE_TOPIC, "it.canonical.handleplan.v1"),
+                        Records.header(DeadLetters.SOURCE_PARTITION, "0"),
+                        Records.header(DeadLetters.SOURCE_OFFSET, "0"));
+        String id = at.substring(at.indexOf('/') + 1).replace('@', '-');
+
+        assertThat(send("POST", "/api/v1/deadletters/" + id + "/replay", ADMIN_TOKEN).statusCode())
+                .isEqualTo(202);
+
+        ConsumerRecord<byte[], byte[]> replayed =
+                Records.awaitContaining(servers, "it.canonical.handleplan.v1", doc);
+        assertThat(new String(replayed.key(), StandardCharsets.UTF_8))
+                .as("the pseudonym the core keeps the young person's state under now")
+                .isEqualTo(pseudonymizer.pseudonym(cpr));
     }
 
     @Test

@@ -1,0 +1,300 @@
+package dk.youthhub.hub.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dk.youthhub.canonical.CanonicalDocument;
+import dk.youthhub.canonical.Consent;
+import dk.youthhub.canonical.DocumentType;
+import dk.youthhub.canonical.SourceSystem;
+import dk.youthhub.canonical.YoungPerson;
+import dk.youthhub.connector.CanonicalJson;
+import dk.youthhub.hub.config.HubProperties;
+import dk.youthhub.hub.core.AuditChain;
+import dk.youthhub.hub.kafka.KafkaClients;
+import dk.youthhub.hub.kafka.Topics;
+import dk.youthhub.hub.streams.AuditTrail;
+import dk.youthhub.hub.streams.CoreProcessor;
+import dk.youthhub.hub.streams.CoreTopology;
+import dk.youthhub.hub.streams.PoisonRecords;
+import dk.youthhub.hub.streams.StreamsApp;
+import dk.youthhub.hub.support.Records;
+import dk.youthhub.hub.support.Samples;
+import dk.youthhub.hub.support.SharedKafka;
+import dk.youthhub.hub.support.TestProps;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The pseudonym key rotates offline: the core runs under the old secret, stops, is re-keyed, and
+ * runs under the new one from the same state directory. A document held before the rotation is
+ * released by a consent after it, once; a young person's chain runs on unbroken through the {@code
+ * REKEYED} link; the form keeps its document id; no state is left under an old pseudonym; and the
+ * tool refuses to run twice or while the core runs.
+ */
+class PseudonymRekeyIT {
+    private static final String OLD = "the-old-pseudonym-secret-0123456789abcdef";
+    private static final String NEW = "the-new-pseudonym-secret-0123456789abcdef";
+    private static final String ADULT = "0103074007"; // born 1 March 2007
+    private static final String CHILD = "0103104007"; // born 1 March 2010
+
+    @TempDir Path state;
+
+    @Test
+    void stateChainsAndHeldDocumentsFollowTheYoungPersonToTheNewPseudonym() throws Exception {
+        String servers = SharedKafka.bootstrapServers();
+        String run = "rk-" + UUID.randomUUID().toString().substring(0, 8);
+        HubProperties before = props(servers, run, OLD);
+        HubProperties after = props(servers, run, NEW);
+        Topics topics = TestProps.topics(before);
+        Records.createTopics(
+                servers,
+                topics.all().stream()
+                        .filter(t -> t.startsWith(run))
+                        .map(t -> new NewTopic(t, 3, (short) 1))
+                        .toArray(NewTopic[]::new));
+        Pseudonymizer old = new Pseudonymizer(before);
+        Pseudonymizer neu = new Pseudonymizer(after);
+        KafkaClients clients = new KafkaClients(before, Optional.empty());
+        PseudonymKeyCheck.check(old.fingerprint(), clients, topics);
+
+        try (KafkaStreams core = streams(before, topics, state)) {
+            awaitRunning(core);
+            send(servers, topics, old.pseudonym(ADULT), consent(ADULT, "S-A", "YOUNG_PERSON"));
+            send(servers, topics, old.pseudonym(ADULT), plan(ADULT, "HP-A"));
+            send(servers, topics, old.pseudonym(CHILD), consent(CHILD, "S-C", "YOUNG_PERSON"));
+            send(servers, topics, old.pseudonym(CHILD), plan(CHILD, "HP-C"));
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> forms(servers, topics).size() == 1 && held(servers, topics) >= 2);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(
+                            () ->
+                                    PseudonymRekey.running(
+                                                    before,
+                                                    clients,
+                                                    topics,
+                                                    TestProps.systems(before))
+                                            .stream()
+                                            .noneMatch(p -> p.contains("unprocessed")));
+            assertThatThrownBy(() -> rekey(before, clients, topics, old, neu))
+                    .as("refused while the core runs")
+                    .isInstanceOf(PseudonymRekey.Refused.class)
+                    .hasMessageContaining("running member");
+        }
+
+        PseudonymRekey.Report report = rekey(before, clients, topics, old, neu);
+        assertThat(report.youngPeople()).isEqualTo(2);
+        assertThat(report.auditRecords()).as("one end and one start per chain").isEqualTo(4);
+        assertThatThrownBy(() -> rekey(before, clients, topics, old, neu))
+                .as("a second run")
+                .isInstanceOf(PseudonymRekey.Refused.class)
+                .hasMessageContaining("already keyed with the new secret");
+        for (String store :
+                List.of(
+                        CoreProcessor.YOUTH,
+                        CoreProcessor.CONSENTS,
+                        CoreProcessor.HELD,
+                        CoreProcessor.DISPATCHES,
+                        CoreProcessor.LATEST,
+                        CoreProcessor.AUDIT_HEAD)) {
+            assertThat(liveKeys(servers, topics.coreChangelog(store)))
+                    .as("nothing left under an old pseudonym in " + store)
+                    .noneMatch(k -> k.startsWith(old.pseudonym(ADULT)))
+                    .noneMatch(k -> k.startsWith(old.pseudonym(CHILD)));
+        }
+        assertThat(liveKeys(servers, topics.coreChangelog(CoreProcessor.YOUTH)))
+                .containsExactlyInAnyOrder(neu.pseudonym(ADULT), neu.pseudonym(CHILD));
+
+        try (KafkaStreams core = streams(after, topics, state)) {
+            awaitRunning(core);
+            send(servers, topics, neu.pseudonym(CHILD), consent(CHILD, "S-P", "PARENT"));
+            send(
+                    servers,
+                    topics,
+                    neu.pseudonym(ADULT),
+                    Samples.about(
+                            Samples.sample("jobplan"),
+                            new YoungPerson(ADULT, null, null),
+                            "JP-A",
+                            1));
+            await().atMost(Duration.ofSeconds(60))
+                    .until(
+                            () ->
+                                    forms(servers, topics).size() == 2
+                                            && Records.containing(
+                                                                    jobcenter(servers, topics),
+                                                                    "HP-C")
+                                                            .size()
+                                                    == 1);
+        }
+
+        assertThat(forms(servers, topics))
+                .as("the form keeps its document id across the rotation")
+                .extracting(f -> f.path("documentId").asText())
+                .containsOnly(forms(servers, topics).get(0).path("documentId").asText());
+        assertThat(Records.containing(jobcenter(servers, topics), "HP-C"))
+                .as("the held plan, released once")
+                .hasSize(1);
+
+        AuditTrail trails = new AuditTrail(clients, topics, AuditKeyring.keys(after));
+        for (String cpr : List.of(ADULT, CHILD)) {
+            AuditTrail.Chain chain = trails.of(neu.pseudonym(cpr));
+            assertThat(trails.firstBreak(chain)).as("one unbroken chain").isEmpty();
+            List<AuditChain.Record> records = chain.records();
+            assertThat(records.get(0).pseudonym()).isEqualTo(old.pseudonym(cpr));
+            assertThat(records.get(records.size() - 1).pseudonym()).isEqualTo(neu.pseudonym(cpr));
+            AuditChain.Record end =
+                    records.stream()
+                            .filter(r -> r.action() == AuditChain.Action.REKEYED)
+                            .findFirst()
+                            .orElseThrow();
+            assertThat(end.pseudonym()).isEqualTo(old.pseudonym(cpr));
+            assertThat(end.reason()).as("the new key's id").isEqualTo(neu.fingerprint());
+            assertThat(end.pseudonymKeyId()).isEqualTo(old.fingerprint());
+        }
+        assertThat(trails.of(neu.pseudonym(CHILD)).records())
+                .extracting(AuditChain.Record::action)
+                .containsSubsequence(
+                        AuditChain.Action.HELD,
+                        AuditChain.Action.REKEYED,
+                        AuditChain.Action.REKEYED,
+                        AuditChain.Action.RELEASED);
+        assertThat(AuditTrail.waiting(trails.of(neu.pseudonym(CHILD)).records()))
+                .as("nothing waits for the parent's consent any more (only for dubu, not named)")
+                .extracting(AuditTrail.Waiting::target)
+                .containsOnly("dubu");
+    }
+
+    private static PseudonymRekey.Report rekey(
+            HubProperties props,
+            KafkaClients clients,
+            Topics topics,
+            Pseudonymizer from,
+            Pseudonymizer to)
+            throws Exception {
+        return PseudonymRekey.run(
+                props,
+                clients,
+                topics,
+                TestProps.systems(props),
+                from,
+                to,
+                AuditKeyring.keys(props),
+                Clock.systemUTC());
+    }
+
+    private static HubProperties props(String servers, String run, String secret) {
+        Map<String, Object> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", servers);
+        env.put("HUB_PSEUDONYM_SECRET", secret);
+        env.put("hub.kafka.group-prefix", run);
+        env.put("hub.topics.prefix", run + ".");
+        return TestProps.bind(env);
+    }
+
+    private static KafkaStreams streams(HubProperties props, Topics topics, Path stateDir) {
+        PoisonRecords poison = new PoisonRecords();
+        Properties config =
+                StreamsApp.config(
+                        "core",
+                        props,
+                        new KafkaClients(props, Optional.empty()),
+                        (short) 1,
+                        poison);
+        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        KafkaStreams s =
+                new KafkaStreams(
+                        CoreTopology.build(
+                                props,
+                                topics,
+                                TestProps.systems(props),
+                                TestProps.signing(props),
+                                () -> {},
+                                entry -> {},
+                                poison,
+                                Clock.systemUTC()),
+                        config);
+        s.start();
+        return s;
+    }
+
+    private static void awaitRunning(KafkaStreams s) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> s.state() == KafkaStreams.State.RUNNING);
+    }
+
+    private static List<JsonNode> forms(String servers, Topics topics) throws Exception {
+        List<JsonNode> out = new java.util.ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r :
+                Records.readAll(servers, topics.canonical(DocumentType.GOAL_AGREEMENT))) {
+            JsonNode form = CanonicalJson.mapper().readTree(r.value());
+            if (form.path("youngPerson").path("cpr").asText().equals(ADULT)) {
+                out.add(form);
+            }
+        }
+        return out;
+    }
+
+    private static int held(String servers, Topics topics) {
+        return Records.containing(Records.readAll(servers, topics.audit()), "\"HELD\"").size();
+    }
+
+    private static List<ConsumerRecord<byte[], byte[]>> jobcenter(String servers, Topics topics) {
+        return Records.readAll(servers, topics.deliveries(SourceSystem.of("jobcenter")));
+    }
+
+    /** The keys of a changelog that hold a value at its end. */
+    private static List<String> liveKeys(String servers, String changelog) {
+        Map<String, Boolean> live = new LinkedHashMap<>();
+        for (ConsumerRecord<byte[], byte[]> r : Records.readAll(servers, changelog)) {
+            live.put(new String(r.key(), StandardCharsets.UTF_8), r.value() != null);
+        }
+        return live.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
+    }
+
+    private static void send(String servers, Topics topics, String pseudonym, CanonicalDocument doc)
+            throws Exception {
+        Records.send(
+                servers,
+                topics.canonical(doc.documentType()),
+                pseudonym.getBytes(StandardCharsets.UTF_8),
+                CanonicalJson.mapper().writeValueAsBytes(doc));
+    }
+
+    private static CanonicalDocument consent(String cpr, String id, String by) throws Exception {
+        CanonicalDocument base =
+                Samples.about(
+                        Samples.sample("consent-parent"), new YoungPerson(cpr, null, null), id, 1);
+        return base.with(
+                new Consent(
+                        Consent.Status.GIVEN,
+                        Consent.GivenBy.valueOf(by),
+                        null,
+                        List.of("jobcenter", "uu"),
+                        List.of("all"),
+                        LocalDate.of(2026, 1, 1),
+                        null));
+    }
+
+    private static CanonicalDocument plan(String cpr, String id) throws Exception {
+        return Samples.about(
+                Samples.sample("handleplan-child"), new YoungPerson(cpr, null, null), id, 1);
+    }
+}
