@@ -45,7 +45,7 @@ public class PseudonymKeyCheck {
     }
 
     /** The warning to give, if the recorded fingerprint is another; records ours if none is. */
-    static Optional<String> check(String ours, KafkaClients clients, Topics topics)
+    public static Optional<String> check(String ours, KafkaClients clients, Topics topics)
             throws InterruptedException, ExecutionException, TimeoutException {
         String topic = topics.pseudonymKey();
         try (Admin admin = clients.admin()) {
@@ -82,7 +82,7 @@ public class PseudonymKeyCheck {
                         + " same secret, or its own hub.kafka.group-prefix.");
     }
 
-    static Optional<String> recorded(KafkaClients clients, String topic) {
+    public static Optional<String> recorded(KafkaClients clients, String topic) {
         TopicPartition tp = new TopicPartition(topic, 0);
         String[] latest = {null};
         try (KafkaConsumer<byte[], byte[]> c = clients.reader()) {

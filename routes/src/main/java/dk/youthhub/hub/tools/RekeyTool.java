@@ -10,7 +10,6 @@ import dk.youthhub.hub.kafka.EmbeddedKafkaServer;
 import dk.youthhub.hub.kafka.KafkaClients;
 import dk.youthhub.hub.kafka.Topics;
 import dk.youthhub.hub.privacy.AuditKeyring;
-import dk.youthhub.hub.privacy.PseudonymRekey;
 import dk.youthhub.hub.privacy.Pseudonymizer;
 import java.time.Clock;
 import java.util.Map;

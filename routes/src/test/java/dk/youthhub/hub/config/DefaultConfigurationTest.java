@@ -45,7 +45,8 @@ class DefaultConfigurationTest {
                         "dhuv.outcomes.v1",
                         "jobcenter.outcomes.v1",
                         "uu.outcomes.v1",
-                        "hub.unacknowledged.v1");
+                        "hub.unacknowledged.v1",
+                        "hub.pseudonym-links.v1");
         assertThat(props.topics().partitions()).isEqualTo(6);
         assertThat(props.limits().maxPayloadBytes()).isEqualTo(512 * 1024);
     }

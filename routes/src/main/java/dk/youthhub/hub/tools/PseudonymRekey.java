@@ -1,4 +1,4 @@
-package dk.youthhub.hub.privacy;
+package dk.youthhub.hub.tools;
 
 import dk.youthhub.canonical.SourceSystem;
 import dk.youthhub.connector.CanonicalJson;
@@ -10,6 +10,8 @@ import dk.youthhub.hub.core.Rekeying;
 import dk.youthhub.hub.kafka.KafkaClients;
 import dk.youthhub.hub.kafka.KafkaReads;
 import dk.youthhub.hub.kafka.Topics;
+import dk.youthhub.hub.privacy.PseudonymKeyCheck;
+import dk.youthhub.hub.privacy.Pseudonymizer;
 import dk.youthhub.hub.streams.CoreProcessor;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

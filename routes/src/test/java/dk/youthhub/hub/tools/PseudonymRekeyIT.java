@@ -1,4 +1,4 @@
-package dk.youthhub.hub.privacy;
+package dk.youthhub.hub.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,6 +15,9 @@ import dk.youthhub.hub.config.HubProperties;
 import dk.youthhub.hub.core.AuditChain;
 import dk.youthhub.hub.kafka.KafkaClients;
 import dk.youthhub.hub.kafka.Topics;
+import dk.youthhub.hub.privacy.AuditKeyring;
+import dk.youthhub.hub.privacy.PseudonymKeyCheck;
+import dk.youthhub.hub.privacy.Pseudonymizer;
 import dk.youthhub.hub.streams.AuditTrail;
 import dk.youthhub.hub.streams.CoreProcessor;
 import dk.youthhub.hub.streams.CoreTopology;
