@@ -164,4 +164,30 @@ public final class DocumentationReport {
                     m);
         }
     }
+
+    /** One figure of the report, as the CSV form and the console show it; null when suppressed. */
+    public record Row(String kommune, String figure, String category, Long count) {}
+
+    /** Every figure, one a row: the municipality's counts, education statuses and meetings. */
+    public static List<Row> rows(List<Municipality> figures) {
+        List<Row> out = new java.util.ArrayList<>();
+        for (Municipality f : figures) {
+            out.add(new Row(f.kommune(), "youngPeople", "", f.youngPeople()));
+            out.add(new Row(f.kommune(), "formerYoungPeople", "", f.formerYoungPeople()));
+            f.educationStatus()
+                    .forEach((s, n) -> out.add(new Row(f.kommune(), "educationStatus", s, n)));
+            f.meetings()
+                    .forEach(
+                            (kind, cells) ->
+                                    cells.forEach(
+                                            (cell, n) ->
+                                                    out.add(
+                                                            new Row(
+                                                                    f.kommune(),
+                                                                    "meetings",
+                                                                    kind + "." + cell,
+                                                                    n))));
+        }
+        return out;
+    }
 }

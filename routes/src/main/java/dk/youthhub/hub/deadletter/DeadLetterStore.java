@@ -62,6 +62,10 @@ public class DeadLetterStore {
      * What an operator sees of a dead letter.
      *
      * @param timestamp the input record's timestamp, kept on the dead letter
+     * @param target the one recipient the failure concerned, if it concerned one
+     * @param ceId the delivery's id, for a dead-lettered delivery
+     * @param chain the audit chain it is in (the pseudonym, or {@code unidentified}); not in the
+     *     API's answer, for the console's status of a replayed delivery
      */
     public record Summary(
             String id,
@@ -71,7 +75,10 @@ public class DeadLetterStore {
             String sourceTopic,
             String sourcePartition,
             String sourceOffset,
-            int valueBytes) {}
+            int valueBytes,
+            String target,
+            String ceId,
+            @com.fasterxml.jackson.annotation.JsonIgnore String chain) {}
 
     /** The newest dead letters first, at most {@code limit}. */
     public List<Summary> newest(int limit) {
@@ -166,6 +173,12 @@ public class DeadLetterStore {
             if (ceId != null) {
                 headers.add(ceId); // a delivery's: its replay is the same delivery
             }
+            for (String document : CloudEvents.DOCUMENT_HEADERS) {
+                Header h = r.headers().lastHeader(document);
+                if (h != null) {
+                    headers.add(h); // a delivery's document, for its outcome's audit record
+                }
+            }
             return new Replayed(
                     producer.send(
                                     new ProducerRecord<>(
@@ -236,7 +249,10 @@ public class DeadLetterStore {
                 header(r, DeadLetters.SOURCE_TOPIC),
                 header(r, DeadLetters.SOURCE_PARTITION),
                 header(r, DeadLetters.SOURCE_OFFSET),
-                r.value() == null ? 0 : r.value().length);
+                r.value() == null ? 0 : r.value().length,
+                header(r, DeadLetters.TARGET),
+                header(r, CloudEvents.ID),
+                r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8));
     }
 
     private static String header(ConsumerRecord<?, ?> r, String key) {

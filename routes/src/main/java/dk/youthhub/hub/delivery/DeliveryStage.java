@@ -322,13 +322,16 @@ public final class DeliveryStage implements SmartLifecycle {
             action = AuditChain.Action.DELIVERED;
             reason = null;
         }
+        String version = header(d.record(), CloudEvents.DOCUMENT_VERSION);
         Notice n =
                 new Notice(
                         action,
                         ceId == null ? null : new String(ceId.value(), StandardCharsets.UTF_8),
-                        null,
-                        null,
-                        null,
+                        header(d.record(), CloudEvents.DOCUMENT_ID),
+                        header(d.record(), CloudEvents.DOCUMENT_TYPE),
+                        version == null || !version.matches("[0-9]{1,19}")
+                                ? null
+                                : Long.valueOf(version),
                         null,
                         settings.recipient(),
                         reason);
@@ -339,7 +342,10 @@ public final class DeliveryStage implements SmartLifecycle {
                         : new String(d.record().key(), StandardCharsets.UTF_8));
     }
 
-    /** A delivery's dead letter keeps its {@code ce_id}: its replay is the same delivery. */
+    /**
+     * A delivery's dead letter keeps its {@code ce_id} (its replay is the same delivery) and the
+     * headers naming its document.
+     */
     private ProducerRecord<byte[], byte[]> deadLetter(
             ConsumerRecord<byte[], byte[]> r, DeadLetters.Reason reason) {
         ProducerRecord<byte[], byte[]> letter =
@@ -348,11 +354,25 @@ public final class DeliveryStage implements SmartLifecycle {
                                 r.topic(), r.partition(), r.offset(), null, r.value()),
                         r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8),
                         reason);
-        org.apache.kafka.common.header.Header ceId = r.headers().lastHeader(CloudEvents.ID);
-        if (ceId != null) {
-            letter.headers().add(CloudEvents.ID, ceId.value());
+        for (String kept : kept()) {
+            org.apache.kafka.common.header.Header h = r.headers().lastHeader(kept);
+            if (h != null) {
+                letter.headers().add(kept, h.value());
+            }
         }
         return letter;
+    }
+
+    /** What a delivery's dead letter keeps of its headers: its id and its document's. */
+    private static List<String> kept() {
+        List<String> kept = new java.util.ArrayList<>(CloudEvents.DOCUMENT_HEADERS);
+        kept.add(0, CloudEvents.ID);
+        return kept;
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> r, String key) {
+        org.apache.kafka.common.header.Header h = r.headers().lastHeader(key);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 
     private Producer<byte[], byte[]> producer() {

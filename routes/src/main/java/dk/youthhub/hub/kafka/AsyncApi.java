@@ -96,7 +96,9 @@ public final class AsyncApi {
                             "A canonical document rendered in "
                                     + id
                                     + "'s style, CloudEvents"
-                                    + " headers, ce_id the delivery's idempotency key"),
+                                    + " headers, ce_id the delivery's idempotency key;"
+                                    + " hub_document_id, hub_document_type and"
+                                    + " hub_document_version name the document"),
                     "what " + id + " receives");
             topics.receipts(s.system())
                     .ifPresent(

@@ -18,6 +18,19 @@ public final class CloudEvents {
     public static final String DATA_SCHEMA = "ce_dataschema";
     public static final String CONTENT_TYPE = "content-type";
 
+    /**
+     * The hub's own headers on a delivery naming the document it renders, so the delivery's outcome
+     * is audited with it even after a replay.
+     */
+    public static final String DOCUMENT_ID = "hub_document_id";
+
+    public static final String DOCUMENT_TYPE = "hub_document_type";
+    public static final String DOCUMENT_VERSION = "hub_document_version";
+
+    /** The headers that name a delivery's document. */
+    public static final java.util.List<String> DOCUMENT_HEADERS =
+            java.util.List.of(DOCUMENT_ID, DOCUMENT_TYPE, DOCUMENT_VERSION);
+
     private CloudEvents() {}
 
     /**
@@ -51,6 +64,9 @@ public final class CloudEvents {
             CanonicalDocument doc, String pseudonym, String id, String contentType) {
         RecordHeaders h = envelope(doc, pseudonym, id);
         h.add(CONTENT_TYPE, utf8(contentType));
+        h.add(DOCUMENT_ID, utf8(doc.documentId()));
+        h.add(DOCUMENT_TYPE, utf8(doc.documentType().id()));
+        h.add(DOCUMENT_VERSION, utf8(Long.toString(doc.version())));
         return h;
     }
 

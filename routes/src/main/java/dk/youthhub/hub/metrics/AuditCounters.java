@@ -1,9 +1,15 @@
 package dk.youthhub.hub.metrics;
 
 import dk.youthhub.hub.core.AuditChain;
+import dk.youthhub.hub.core.CoreListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +21,7 @@ import org.springframework.stereotype.Component;
  * transaction may count twice: a rate, not a ledger (the audit trail is the ledger).
  */
 @Component
-public class AuditCounters {
+public class AuditCounters implements CoreListener {
     /** The actions whose reason is a code from a fixed set, and so a label. */
     private static final Set<AuditChain.Action> CODED =
             Set.of(
@@ -26,9 +32,39 @@ public class AuditCounters {
                     AuditChain.Action.EXPIRED);
 
     private final MeterRegistry meters;
+    private final Map<String, Instant> lastReceived = new ConcurrentHashMap<>();
 
     public AuditCounters(MeterRegistry meters) {
         this.meters = meters;
+    }
+
+    @Override
+    public void audited(AuditChain.Entry e) {
+        count(e);
+        if (e.action() == AuditChain.Action.RECEIVED && e.source() != null) {
+            lastReceived.merge(e.source(), e.time(), (a, b) -> a.isAfter(b) ? a : b);
+        }
+    }
+
+    /**
+     * {@code hub.dispatch.latency{system}}: from the source event's time to the dispatch, as a
+     * histogram ({@code _bucket}, {@code _sum}, {@code _count} in seconds).
+     */
+    @Override
+    public void dispatched(String target, Duration sinceEvent) {
+        Timer.builder("hub.dispatch.latency")
+                .description("source event time to dispatch, documents dispatched as they came")
+                .tag("system", target)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofHours(24))
+                .register(meters)
+                .record(sinceEvent.isNegative() ? Duration.ZERO : sinceEvent);
+    }
+
+    /** When this instance's core last received a document from each system. */
+    public Map<String, Instant> lastReceived() {
+        return Map.copyOf(lastReceived);
     }
 
     public void count(AuditChain.Entry e) {

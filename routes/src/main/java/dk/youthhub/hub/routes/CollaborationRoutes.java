@@ -529,21 +529,8 @@ public class CollaborationRoutes extends RouteBuilder {
     /** One row per figure: {@code kommune,figure,category,count}; a suppressed count is empty. */
     static String csv(List<DocumentationReport.Municipality> figures) {
         StringBuilder out = new StringBuilder("kommune,figure,category,count\r\n");
-        for (DocumentationReport.Municipality f : figures) {
-            row(out, f.kommune(), "youngPeople", "", f.youngPeople());
-            row(out, f.kommune(), "formerYoungPeople", "", f.formerYoungPeople());
-            f.educationStatus().forEach((s, n) -> row(out, f.kommune(), "educationStatus", s, n));
-            f.meetings()
-                    .forEach(
-                            (kind, cells) ->
-                                    cells.forEach(
-                                            (cell, n) ->
-                                                    row(
-                                                            out,
-                                                            f.kommune(),
-                                                            "meetings",
-                                                            kind + "." + cell,
-                                                            n)));
+        for (DocumentationReport.Row r : DocumentationReport.rows(figures)) {
+            row(out, r.kommune(), r.figure(), r.category(), r.count());
         }
         return out.toString();
     }

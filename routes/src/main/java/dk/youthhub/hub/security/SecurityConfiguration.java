@@ -91,6 +91,10 @@ public class SecurityConfiguration {
                                         // themselves
                                         .requestMatchers(HttpMethod.POST, "/demo/**")
                                         .permitAll()
+                                        // the operator console checks its own session cookie
+                                        // and CSRF token (ConsoleController), admin only
+                                        .requestMatchers("/console", "/console/**")
+                                        .permitAll()
                                         .requestMatchers(
                                                 HttpMethod.GET, "/api/v1/{system}/events/{eventId}")
                                         .access(

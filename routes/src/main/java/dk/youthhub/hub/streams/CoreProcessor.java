@@ -166,8 +166,8 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
     private final java.util.Set<String> outcomeSinks;
     private final Runnable receiptNotCounted;
 
-    /** Told of every action audited, for the metrics; no decision depends on it. */
-    private final java.util.function.Consumer<AuditChain.Entry> audited;
+    /** Told of every action audited and every dispatch, for the metrics. */
+    private final dk.youthhub.hub.core.CoreListener audited;
 
     public CoreProcessor(
             RoutingPolicy routing,
@@ -181,7 +181,7 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
             AuditSigning signing,
             java.util.Set<String> outcomeSinks,
             Runnable receiptNotCounted,
-            java.util.function.Consumer<AuditChain.Entry> audited) {
+            dk.youthhub.hub.core.CoreListener audited) {
         this.receiptNotCounted = receiptNotCounted;
         this.audited = audited;
         this.signing = signing;
@@ -652,6 +652,11 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
                         ConsentPolicy.Coverage coverage = coverage(part, pseudonym, doc, target);
                         if (coverage.covered()) {
                             deliver(part, pseudonym, doc, target, coverage.consentIds(), source);
+                            audited.dispatched(
+                                    target.id(),
+                                    Duration.between(
+                                            doc.provenance().eventTime().toInstant(),
+                                            clock.instant()));
                         } else {
                             hold(part, pseudonym, doc, target, source);
                         }
@@ -1591,7 +1596,7 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
 
     /** The next record of a chain ({@code pseudonym} or {@code unidentified}): one writer, here. */
     private void chain(Decision d, String chain, AuditChain.Entry entry) {
-        audited.accept(entry);
+        audited.audited(entry);
         String previous = Optional.ofNullable(d.auditHead.get(chain)).orElse(AuditChain.GENESIS);
         AuditChain.Record r = AuditChain.next(previous, entry, signing.keys());
         d.auditHead.put(chain, r.hash());

@@ -91,13 +91,6 @@ public class CoreStreams extends StreamsApp {
     protected Topology topology() {
         requireCopartitioned(clients, topics);
         return CoreTopology.build(
-                props,
-                topics,
-                systems,
-                signing,
-                receipts::notCounted,
-                audited::count,
-                poison,
-                clock);
+                props, topics, systems, signing, receipts::notCounted, audited, poison, clock);
     }
 }

@@ -29,7 +29,7 @@ public final class CoreTopology {
             Systems systems,
             AuditSigning signing,
             Runnable receiptNotCounted,
-            java.util.function.Consumer<dk.youthhub.hub.core.AuditChain.Entry> audited,
+            dk.youthhub.hub.core.CoreListener audited,
             PoisonRecords poison,
             Clock clock) {
         HubProperties.Core core = props.core();

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.youthhub.connector.CanonicalJson;
+import dk.youthhub.hub.support.Browser;
 import dk.youthhub.hub.support.HubIT;
 import dk.youthhub.hub.support.JavaProcess;
 import dk.youthhub.hub.support.Records;
@@ -17,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -24,6 +27,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -118,6 +123,85 @@ class PrometheusIT extends HubIT {
                                                         "sum(hub_core_actions_total{action=\"DEAD_LETTERED\",reason=\"MALFORMED\"})")
                                                 > dead);
         assertThat(value(web, "sum(hub_stage_running)")).isEqualTo(3);
+
+        double latencies = value(web, "sum(hub_dispatch_latency_seconds_count) or vector(0)");
+        dispatchOne();
+        await().atMost(Duration.ofSeconds(60))
+                .ignoreExceptions()
+                .until(
+                        () ->
+                                value(web, "sum(hub_dispatch_latency_seconds_count)") > latencies
+                                        && value(web, "count(hub_consumer_lag)") > 0);
+        screenshots(web);
+    }
+
+    /**
+     * The dashboard's panels as Prometheus's own graph page draws their queries (no Grafana server
+     * runs here), for the README.
+     */
+    private void screenshots(int web) throws Exception {
+        ChromeDriver browser = Browser.start();
+        try {
+            Map<String, String> panels = new LinkedHashMap<>();
+            panels.put("prometheus-flows", "sum by (action, system) (hub_core_actions_total)");
+            panels.put(
+                    "prometheus-dead-letters",
+                    "sum by (system, reason) (hub_core_actions_total{action=\"DEAD_LETTERED\"})");
+            panels.put("prometheus-lag", "sum by (group) (hub_consumer_lag)");
+            for (Map.Entry<String, String> p : panels.entrySet()) {
+                browser.get(
+                        "http://127.0.0.1:"
+                                + web
+                                + "/graph?g0.expr="
+                                + URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8)
+                                + "&g0.tab=0&g0.range_input=1m");
+                await().atMost(Duration.ofSeconds(30))
+                        .ignoreExceptions()
+                        .until(
+                                () ->
+                                        !browser.findElements(
+                                                        By.cssSelector(
+                                                                "canvas, .graph-legend, .legend"))
+                                                .isEmpty());
+                assertThat(Browser.screenshot(browser, p.getKey())).isNotEmptyFile();
+            }
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** A consent and a plan from DUBU for a young adult: dispatched to the job centre and UU. */
+    private void dispatchOne() throws Exception {
+        Path dubu = Path.of("../connectors/dubu/src/test/resources/fixtures/valid");
+        String cpr = String.format("010305%04d", 4000 + (int) (Math.random() * 999));
+        Records.send(
+                servers,
+                "it.dubu.events.v1",
+                null,
+                Files.readString(dubu.resolve("samtykke-barn-sample.native.xml"))
+                        .replace(
+                                "6a1e0d7c-2b44-4f3e-9c51-0f7a8b9c1d22",
+                                UUID.randomUUID().toString())
+                        .replace("1203094127", cpr)
+                        .replace("S-607-1001", "S-" + UUID.randomUUID())
+                        .replace(
+                                "<GyldigFra>2026-03-10</GyldigFra>",
+                                "<GyldigFra>2026-01-01</GyldigFra>")
+                        .replace(
+                                "<GyldigTil>2027-03-09</GyldigTil>",
+                                "<GyldigTil>2099-12-31</GyldigTil>")
+                        .getBytes(StandardCharsets.UTF_8));
+        Records.send(
+                servers,
+                "it.dubu.events.v1",
+                null,
+                Files.readString(dubu.resolve("handleplan-contract-example.native.xml"))
+                        .replace(
+                                "3f2b8a4e-6c1d-4e0a-9b7a-2d5c1e9f0a11",
+                                UUID.randomUUID().toString())
+                        .replace("120309-4127", cpr)
+                        .replace("HP-88120", "HP-" + UUID.randomUUID())
+                        .getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -179,18 +263,21 @@ class PrometheusIT extends HubIT {
     }
 
     /**
-     * The metrics once the core has audited something: its counter exists from its first action (a
-     * dead letter here), whichever test of the shared context runs first.
+     * The metrics once the core has audited and dispatched something and the lag has been measured:
+     * they exist from then on, whichever test of the shared context runs first.
      */
     private String exportedAfterActivity() throws Exception {
         Records.send(
                 servers, "it.dubu.events.v1", null, "<Haendelse".getBytes(StandardCharsets.UTF_8));
+        dispatchOne();
         await().atMost(Duration.ofSeconds(60))
                 .until(
-                        () ->
-                                get("/actuator/prometheus", ADMIN_TOKEN)
-                                        .body()
-                                        .contains("hub_core_actions_total{"));
+                        () -> {
+                            String body = get("/actuator/prometheus", ADMIN_TOKEN).body();
+                            return body.contains("hub_core_actions_total{")
+                                    && body.contains("hub_dispatch_latency_seconds_bucket{")
+                                    && body.contains("hub_consumer_lag{");
+                        });
         return get("/actuator/prometheus", ADMIN_TOKEN).body();
     }
 
