@@ -65,6 +65,70 @@ class DemoIT {
     }
 
     @Test
+    void theConsoleShowsTheDemosFlowsAndItsBadRecordsAmongTheDeadLetters() throws Exception {
+        long bad =
+                new DemoData(99, LocalDate.now(ZoneId.of("Europe/Copenhagen")))
+                        .events(8).stream().filter(DemoData.Event::bad).count();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> Records.readAll(servers, "demo.hub.deadletter.v1").size() == bad);
+        HttpClient http =
+                HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> form =
+                http.send(
+                        HttpRequest.newBuilder(URI.create(url("/console/login"))).build(),
+                        HttpResponse.BodyHandlers.ofString());
+        String csrf =
+                form.body()
+                        .substring(
+                                form.body().indexOf("name=\"csrf\" value=\"")
+                                        + "name=\"csrf\" value=\"".length())
+                        .split("\"")[0];
+        HttpResponse<String> in =
+                http.send(
+                        HttpRequest.newBuilder(URI.create(url("/console/login")))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .header("Cookie", cookie(form, "hub_console_login"))
+                                .POST(
+                                        HttpRequest.BodyPublishers.ofString(
+                                                "token=demo-admin-token-0123456789abcdef01&csrf="
+                                                        + csrf))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(in.statusCode()).isEqualTo(303);
+        String session = cookie(in, "hub_console");
+
+        String overview = page(http, "/console", session);
+        assertThat(overview).contains("dubu", "dhuv", "jobcenter", "uu");
+        String deadLetters = page(http, "/console/deadletters", session);
+        assertThat(deadLetters.split("class=\"replay\"", -1).length - 1)
+                .as("one replay link per bad record of the demo")
+                .isEqualTo((int) bad);
+    }
+
+    private String page(HttpClient http, String path, String session) throws Exception {
+        HttpResponse<String> r =
+                http.send(
+                        HttpRequest.newBuilder(URI.create(url(path)))
+                                .header("Cookie", session)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(path).isEqualTo(200);
+        return r.body();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private static String cookie(HttpResponse<?> r, String name) {
+        return r.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(name + "="))
+                .map(c -> c.substring(0, c.indexOf(';')))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
     void theDemoPlaysTheCollaborationModelMeetingsFormsAndTheReport() throws Exception {
         DemoData data = new DemoData(99, LocalDate.now(ZoneId.of("Europe/Copenhagen")));
         data.events(8);
