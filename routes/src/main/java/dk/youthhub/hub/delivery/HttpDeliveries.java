@@ -6,6 +6,8 @@ import dk.youthhub.hub.deadletter.DeadLetters;
 import dk.youthhub.hub.kafka.KafkaClients;
 import dk.youthhub.hub.kafka.TopicView;
 import dk.youthhub.hub.kafka.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -44,7 +46,8 @@ public class HttpDeliveries implements SmartLifecycle {
             KafkaClients clients,
             DeadLetters deadLetters,
             Topics topics,
-            Clock clock) {
+            Clock clock,
+            MeterRegistry meters) {
         this.withdrawals = new TopicView(clients, topics.withdrawals());
         for (Systems.HubSystem s : systems.enabled()) {
             if (!s.descriptor().deliversOverHttp()) {
@@ -70,7 +73,16 @@ public class HttpDeliveries implements SmartLifecycle {
                             token(s.id(), h, props),
                             breaker,
                             clock,
-                            withdrawals::get);
+                            withdrawals::get,
+                            outcome ->
+                                    Counter.builder("hub.delivery.attempts")
+                                            .description(
+                                                    "HTTP delivery calls by outcome: accepted,"
+                                                            + " refused, retried")
+                                            .tag("system", s.id())
+                                            .tag("outcome", outcome)
+                                            .register(meters)
+                                            .increment());
             DeliveryStage stage =
                     new DeliveryStage(
                             new DeliveryStage.Settings(

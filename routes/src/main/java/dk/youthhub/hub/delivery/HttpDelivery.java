@@ -69,6 +69,9 @@ public final class HttpDelivery implements Deliverer, AutoCloseable {
      * @param mediaType the {@code Content-Type} of the POST: the system's native media type
      * @param withdrawn why a delivery ({@code ce_id}) is not to be sent any more, if it is not
      */
+    /** Told of each call's outcome ({@code accepted}, {@code refused}, {@code retried}). */
+    private final java.util.function.Consumer<String> attempted;
+
     public HttpDelivery(
             String recipient,
             String path,
@@ -77,8 +80,10 @@ public final class HttpDelivery implements Deliverer, AutoCloseable {
             String token,
             CircuitBreaker breaker,
             Clock clock,
-            Function<String, Optional<String>> withdrawn) {
+            Function<String, Optional<String>> withdrawn,
+            java.util.function.Consumer<String> attempted) {
         this.withdrawn = withdrawn;
+        this.attempted = attempted;
         this.recipient = recipient;
         this.mediaType = ContentType.create(mediaType);
         this.endpoint = URI.create(settings.baseUrl().replaceAll("/+$", "") + path);
@@ -155,10 +160,12 @@ public final class HttpDelivery implements Deliverer, AutoCloseable {
                 Answer answer = post(record.value(), key);
                 if (answer.status() / 100 == 2 || answer.status() == 409) {
                     breaker.success();
+                    attempted.accept("accepted");
                     return new Delivered();
                 }
                 if (!retriable(answer.status())) {
                     breaker.success();
+                    attempted.accept("refused");
                     return failed("the recipient answered " + answer.status());
                 }
                 last = "answered " + answer.status();
@@ -167,6 +174,7 @@ public final class HttpDelivery implements Deliverer, AutoCloseable {
             } catch (IOException e) {
                 last = e.getClass().getSimpleName();
             }
+            attempted.accept("retried");
             boolean opened = breaker.failure(key, unavailable);
             if (permit == CircuitBreaker.Permit.CALL && !opened) {
                 counted++;

@@ -61,9 +61,16 @@ public final class TopicFollower implements AutoCloseable {
             try (KafkaConsumer<byte[], byte[]> c = clients.reader()) {
                 consumer = c;
                 List<TopicPartition> partitions = new ArrayList<>();
+                boolean missing = false;
                 for (String topic : topics) {
-                    c.partitionsFor(topic)
-                            .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+                    List<org.apache.kafka.common.PartitionInfo> found = c.partitionsFor(topic);
+                    missing |= found.isEmpty();
+                    found.forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+                }
+                if (missing) {
+                    // not created yet (a stage's changelog, before the stage's first start)
+                    Thread.sleep(1000);
+                    continue;
                 }
                 c.assign(partitions);
                 c.seekToBeginning(partitions);
@@ -72,6 +79,9 @@ public final class TopicFollower implements AutoCloseable {
                     c.poll(Duration.ofMillis(200)).forEach(onRecord);
                 }
             } catch (WakeupException stopping) {
+                return;
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
                 return;
             } catch (KafkaException e) {
                 LOG.warn("{} cannot be read now: {}", topics, e.getClass().getSimpleName());

@@ -926,6 +926,7 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
                             + " bytes is over the limit of "
                             + settings.maxRecordBytes());
         }
+        supersede(d, pseudonym, doc, target);
         d.held.put(heldKey(pseudonym, now, doc, target), stored);
         RecordHeaders h = new RecordHeaders();
         h.add(DeadLetters.TARGET, utf8(target.id()));
@@ -1617,6 +1618,32 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
         int bar = v.indexOf('|');
         return Optional.of(
                 new Versions.Seen(Long.parseLong(v.substring(0, bar)), v.substring(bar + 1)));
+    }
+
+    /**
+     * An older version of the document held for the same recipient is superseded by the one held
+     * now: it could only ever be rejected as stale, so it is at once, and held state grows with
+     * documents that wait, not with their versions.
+     */
+    private void supersede(
+            Decision d, String pseudonym, CanonicalDocument doc, SourceSystem target) {
+        for (KeyValue<String, byte[]> e : d.held.prefix(pseudonym + "|")) {
+            JsonNode older = readTree(e.value);
+            JsonNode document = older.path("document");
+            if (older.path("target").asText().equals(target.id())
+                    && document.path("documentId").asText().equals(doc.documentId())
+                    && document.path("version").asLong() < doc.version()) {
+                d.held.delete(e.key);
+                audit(
+                        d,
+                        pseudonym,
+                        AuditChain.Action.REJECTED,
+                        documentIn(older),
+                        target,
+                        List.of(),
+                        "STALE_VERSION");
+            }
+        }
     }
 
     private static String heldKey(

@@ -37,7 +37,8 @@ class HttpDeliveryTest {
                         "token",
                         breaker,
                         Clock.systemUTC(),
-                        ceId -> java.util.Optional.empty())) {
+                        ceId -> java.util.Optional.empty(),
+                        outcome -> {})) {
             Deliverer.Result r = delivery.deliver(record("{}", new RecordHeaders()));
             assertThat(r).isInstanceOf(Deliverer.Failed.class);
             Deliverer.Failed f = (Deliverer.Failed) r;
@@ -63,7 +64,8 @@ class HttpDeliveryTest {
                         id ->
                                 id.equals(ceId)
                                         ? java.util.Optional.of("CONSENT_REVOKED")
-                                        : java.util.Optional.empty())) {
+                                        : java.util.Optional.empty(),
+                        outcome -> {})) {
             RecordHeaders h = new RecordHeaders();
             h.add(CloudEvents.ID, ceId.getBytes(StandardCharsets.UTF_8));
             assertThat(delivery.deliver(record("{}", h)))

@@ -271,13 +271,15 @@ class PrometheusIT extends HubIT {
                 servers, "it.dubu.events.v1", null, "<Haendelse".getBytes(StandardCharsets.UTF_8));
         dispatchOne();
         await().atMost(Duration.ofSeconds(60))
-                .until(
-                        () -> {
-                            String body = get("/actuator/prometheus", ADMIN_TOKEN).body();
-                            return body.contains("hub_core_actions_total{")
-                                    && body.contains("hub_dispatch_latency_seconds_bucket{")
-                                    && body.contains("hub_consumer_lag{");
-                        });
+                .untilAsserted(
+                        () ->
+                                assertThat(get("/actuator/prometheus", ADMIN_TOKEN).body())
+                                        .contains(
+                                                "hub_core_actions_total{",
+                                                "hub_dispatch_latency_seconds_bucket{",
+                                                "hub_consumer_lag{",
+                                                "hub_delivery_attempts_total{",
+                                                "hub_documents_waiting "));
         return get("/actuator/prometheus", ADMIN_TOKEN).body();
     }
 

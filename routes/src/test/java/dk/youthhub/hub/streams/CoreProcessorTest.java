@@ -1392,6 +1392,39 @@ class CoreProcessorTest {
     }
 
     @Test
+    void aNewerHeldVersionSupersedesTheOlderOneForTheSameRecipient() throws Exception {
+        Person p = person(LocalDate.of(2005, 5, 5));
+        send(handleplan(p, "HP-1", 1));
+        send(handleplan(p, "HP-1", 2));
+        send(handleplan(p, "HP-1", 3));
+        assertThat(actions(p))
+                .as("each older version rejected as stale once the newer one waits")
+                .containsSubsequence(
+                        "HELD>jobcenter:NO_CONSENT",
+                        "REJECTED>jobcenter:STALE_VERSION",
+                        "HELD>jobcenter:NO_CONSENT",
+                        "REJECTED>jobcenter:STALE_VERSION",
+                        "HELD>jobcenter:NO_CONSENT")
+                .filteredOn(a -> a.startsWith("REJECTED>jobcenter"))
+                .hasSize(2);
+        send(
+                consent(
+                        p,
+                        "S-1",
+                        1,
+                        Consent.Status.GIVEN,
+                        Consent.GivenBy.YOUNG_PERSON,
+                        List.of("jobcenter"),
+                        "all",
+                        START_DAY));
+        List<org.apache.kafka.streams.test.TestRecord<byte[], byte[]>> sent =
+                deliveries.get(SourceSystem.of("jobcenter")).readRecordsToList();
+        assertThat(sent).as("only the newest is released").hasSize(1);
+        assertThat(new String(sent.get(0).value(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("\"version\":3");
+    }
+
+    @Test
     void staleAndConflictingVersionsAreRejectedAndNotDelivered() throws Exception {
         Person p = person(LocalDate.of(2005, 5, 5));
         send(
