@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dk.youthhub.connector.CanonicalJson;
+import dk.youthhub.hub.support.DubuEvents;
 import dk.youthhub.hub.support.HubIT;
 import dk.youthhub.hub.support.Records;
 import dk.youthhub.hub.support.SharedWireMock;
@@ -17,9 +18,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,9 +33,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * another municipality's coordinator learns nothing; the report is suppressed.
  */
 class CollaborationIT extends HubIT {
-    private static final Path DUBU =
-            Path.of("../connectors/dubu/src/test/resources/fixtures/valid");
-
     @LocalServerPort int port;
     private final HttpClient http = HttpClient.newHttpClient();
     private final WireMockServer jobcenter = SharedWireMock.server();
@@ -45,8 +40,8 @@ class CollaborationIT extends HubIT {
     @Test
     void aMeetingReachesItsParticipantsTheOverviewShowsWhatTheCoordinatorMaySee() throws Exception {
         String cpr = cpr();
-        send(consent(cpr));
-        send(plan(cpr, "HP-" + UUID.randomUUID()));
+        send(DubuEvents.consent(cpr));
+        send(DubuEvents.plan(cpr, "HP-" + UUID.randomUUID()));
         await().atMost(Duration.ofSeconds(60))
                 .until(
                         () ->
@@ -236,7 +231,7 @@ class CollaborationIT extends HubIT {
     @Test
     void theDocumentationModelIsSuppressedAndHasACsvForm() throws Exception {
         String cpr = cpr();
-        send(plan(cpr, "HP-" + UUID.randomUUID()));
+        send(DubuEvents.plan(cpr, "HP-" + UUID.randomUUID()));
         await().atMost(Duration.ofSeconds(60))
                 .until(
                         () ->
@@ -305,24 +300,6 @@ class CollaborationIT extends HubIT {
 
     private void send(byte[] xml) throws Exception {
         Records.send(servers, "it.dubu.events.v1", null, xml);
-    }
-
-    private static byte[] consent(String cpr) throws Exception {
-        return Files.readString(DUBU.resolve("samtykke-barn-sample.native.xml"))
-                .replace("6a1e0d7c-2b44-4f3e-9c51-0f7a8b9c1d22", UUID.randomUUID().toString())
-                .replace("1203094127", cpr)
-                .replace("S-607-1001", "S-" + UUID.randomUUID())
-                .replace("<GyldigFra>2026-03-10</GyldigFra>", "<GyldigFra>2026-01-01</GyldigFra>")
-                .replace("<GyldigTil>2027-03-09</GyldigTil>", "<GyldigTil>2099-12-31</GyldigTil>")
-                .getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] plan(String cpr, String planId) throws Exception {
-        return Files.readString(DUBU.resolve("handleplan-contract-example.native.xml"))
-                .replace("3f2b8a4e-6c1d-4e0a-9b7a-2d5c1e9f0a11", UUID.randomUUID().toString())
-                .replace("120309-4127", cpr)
-                .replace("HP-88120", planId)
-                .getBytes(StandardCharsets.UTF_8);
     }
 
     /** Someone born on 1 March 2007 (19: no parent's consent needed), a random serial. */

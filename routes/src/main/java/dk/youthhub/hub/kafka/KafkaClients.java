@@ -53,6 +53,9 @@ public class KafkaClients {
         Map<String, Object> p = commonProperties();
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // looking at a topic that is not there yet (a stage's changelog before its first start)
+        // must not create it with the broker's defaults
+        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 

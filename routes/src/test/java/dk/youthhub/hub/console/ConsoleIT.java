@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dk.youthhub.hub.support.Browser;
+import dk.youthhub.hub.support.DubuEvents;
 import dk.youthhub.hub.support.HubIT;
 import dk.youthhub.hub.support.Records;
 import dk.youthhub.hub.support.SharedWireMock;
@@ -18,13 +19,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,7 +62,7 @@ class ConsoleIT extends HubIT {
 
     @Test
     void anOperatorSeesADeadLetterReplaysItAndSeesItDelivered() throws Exception {
-        String cpr = cpr(2005);
+        String cpr = DubuEvents.cpr(2005);
         String planId = "HP-" + UUID.randomUUID();
         String documentId = "dubu:handleplan:" + planId;
         StubMapping refused =
@@ -74,14 +72,14 @@ class ConsoleIT extends HubIT {
                                         matchingJsonPath("$.documentId", equalTo(documentId)))
                                 .atPriority(1)
                                 .willReturn(aResponse().withStatus(422)));
-        send(consent(cpr, "S-" + UUID.randomUUID()));
-        send(plan(cpr, planId));
+        send(DubuEvents.consent(cpr));
+        send(DubuEvents.plan(cpr, planId));
         ConsumerRecord<byte[], byte[]> dead =
                 Records.awaitContaining(servers, "it.hub.deadletter.v1", documentId);
         String id = dead.partition() + "-" + dead.offset();
-        String waiting = cpr(2010);
+        String waiting = DubuEvents.cpr(2010);
         String heldPlan = "HP-" + UUID.randomUUID();
-        send(plan(waiting, heldPlan));
+        send(DubuEvents.plan(waiting, heldPlan));
 
         browser.get(url("/console"));
         assertThat(browser.getCurrentUrl()).endsWith("/console/login");
@@ -182,7 +180,7 @@ class ConsoleIT extends HubIT {
                                         && c.contains("SameSite=Strict")
                                         && c.contains("HttpOnly"));
         assertThat(get("/console/held", session).statusCode()).isEqualTo(200);
-        assertThat(post("/console/youth", "cpr=" + cpr(2005), session).statusCode())
+        assertThat(post("/console/youth", "cpr=" + DubuEvents.cpr(2005), session).statusCode())
                 .as("a lookup without the session's CSRF token")
                 .isEqualTo(403);
         assertThat(post("/console/deadletters/0-0/replay", "csrf=wrong", session).statusCode())
@@ -233,29 +231,5 @@ class ConsoleIT extends HubIT {
 
     private void send(byte[] xml) throws Exception {
         Records.send(servers, "it.dubu.events.v1", null, xml);
-    }
-
-    private static byte[] consent(String cpr, String consentId) throws Exception {
-        return Files.readString(DUBU.resolve("samtykke-barn-sample.native.xml"))
-                .replace("6a1e0d7c-2b44-4f3e-9c51-0f7a8b9c1d22", UUID.randomUUID().toString())
-                .replace("1203094127", cpr)
-                .replace("S-607-1001", consentId)
-                .replace("<GyldigFra>2026-03-10</GyldigFra>", "<GyldigFra>2026-01-01</GyldigFra>")
-                .replace("<GyldigTil>2027-03-09</GyldigTil>", "<GyldigTil>2099-12-31</GyldigTil>")
-                .getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] plan(String cpr, String planId) throws Exception {
-        return Files.readString(DUBU.resolve("handleplan-contract-example.native.xml"))
-                .replace("3f2b8a4e-6c1d-4e0a-9b7a-2d5c1e9f0a11", UUID.randomUUID().toString())
-                .replace("120309-4127", cpr)
-                .replace("HP-88120", planId)
-                .getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** A valid CPR number of someone born on 1 March of that year, with a random serial. */
-    private static String cpr(int year) {
-        return String.format(
-                "0103%02d4%03d", year % 100, ThreadLocalRandom.current().nextInt(1000));
     }
 }

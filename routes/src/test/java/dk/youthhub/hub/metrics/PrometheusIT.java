@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.youthhub.connector.CanonicalJson;
 import dk.youthhub.hub.support.Browser;
+import dk.youthhub.hub.support.DubuEvents;
 import dk.youthhub.hub.support.HubIT;
 import dk.youthhub.hub.support.JavaProcess;
 import dk.youthhub.hub.support.Records;
@@ -172,36 +173,13 @@ class PrometheusIT extends HubIT {
 
     /** A consent and a plan from DUBU for a young adult: dispatched to the job centre and UU. */
     private void dispatchOne() throws Exception {
-        Path dubu = Path.of("../connectors/dubu/src/test/resources/fixtures/valid");
-        String cpr = String.format("010305%04d", 4000 + (int) (Math.random() * 999));
+        String cpr = DubuEvents.cpr(2005);
+        Records.send(servers, "it.dubu.events.v1", null, DubuEvents.consent(cpr));
         Records.send(
                 servers,
                 "it.dubu.events.v1",
                 null,
-                Files.readString(dubu.resolve("samtykke-barn-sample.native.xml"))
-                        .replace(
-                                "6a1e0d7c-2b44-4f3e-9c51-0f7a8b9c1d22",
-                                UUID.randomUUID().toString())
-                        .replace("1203094127", cpr)
-                        .replace("S-607-1001", "S-" + UUID.randomUUID())
-                        .replace(
-                                "<GyldigFra>2026-03-10</GyldigFra>",
-                                "<GyldigFra>2026-01-01</GyldigFra>")
-                        .replace(
-                                "<GyldigTil>2027-03-09</GyldigTil>",
-                                "<GyldigTil>2099-12-31</GyldigTil>")
-                        .getBytes(StandardCharsets.UTF_8));
-        Records.send(
-                servers,
-                "it.dubu.events.v1",
-                null,
-                Files.readString(dubu.resolve("handleplan-contract-example.native.xml"))
-                        .replace(
-                                "3f2b8a4e-6c1d-4e0a-9b7a-2d5c1e9f0a11",
-                                UUID.randomUUID().toString())
-                        .replace("120309-4127", cpr)
-                        .replace("HP-88120", "HP-" + UUID.randomUUID())
-                        .getBytes(StandardCharsets.UTF_8));
+                DubuEvents.plan(cpr, "HP-" + UUID.randomUUID()));
     }
 
     @Test

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dk.youthhub.connector.CanonicalJson;
 import dk.youthhub.connector.Cpr;
+import dk.youthhub.hub.support.DubuEvents;
 import dk.youthhub.hub.support.HubIT;
 import dk.youthhub.hub.support.Records;
 import dk.youthhub.hub.support.SharedWireMock;
@@ -19,12 +20,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,19 +31,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The whole hub: native events in, consent decides, the job centre gets the delivery over HTTP. */
 class CoreIT extends HubIT {
-    private static final Path DUBU =
-            Path.of("../connectors/dubu/src/test/resources/fixtures/valid");
-
     @LocalServerPort int port;
     private final WireMockServer jobcenter = SharedWireMock.server();
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void anAdultsConsentLetsThePlanReachTheJobCentreOverHttp() throws Exception {
-        String cpr = cpr(2005);
+        String cpr = DubuEvents.cpr(2005);
         String planId = "HP-" + UUID.randomUUID();
-        send(consent(cpr, "Barn", "S-" + UUID.randomUUID()));
-        send(plan(cpr, planId));
+        send(DubuEvents.consent(cpr, "Barn", "S-" + UUID.randomUUID()));
+        send(DubuEvents.plan(cpr, planId));
 
         String documentId = "dubu:handleplan:" + planId;
         await().atMost(Duration.ofSeconds(60)).until(() -> !delivered(documentId).isEmpty());
@@ -60,7 +55,7 @@ class CoreIT extends HubIT {
     @Test
     void aDocumentTheJobCentreRefusesIsDispatchedThenFailedInAValidChainAndNeverDelivered()
             throws Exception {
-        String cpr = cpr(2004);
+        String cpr = DubuEvents.cpr(2004);
         String planId = "HP-" + UUID.randomUUID();
         String documentId = "dubu:handleplan:" + planId;
         jobcenter.stubFor(
@@ -71,8 +66,8 @@ class CoreIT extends HubIT {
                         .willReturn(
                                 com.github.tomakehurst.wiremock.client.WireMock.aResponse()
                                         .withStatus(422)));
-        send(consent(cpr, "Barn", "S-" + UUID.randomUUID()));
-        send(plan(cpr, planId));
+        send(DubuEvents.consent(cpr, "Barn", "S-" + UUID.randomUUID()));
+        send(DubuEvents.plan(cpr, planId));
 
         await().atMost(Duration.ofSeconds(60))
                 .until(
@@ -98,7 +93,7 @@ class CoreIT extends HubIT {
 
     @Test
     void aRevocationAfterADocumentWasQueuedForTheJobCentreStopsItsPost() throws Exception {
-        String cpr = cpr(2006);
+        String cpr = DubuEvents.cpr(2006);
         String planId = "HP-" + UUID.randomUUID();
         String documentId = "dubu:handleplan:" + planId;
         String consentId = "S-" + UUID.randomUUID();
@@ -112,8 +107,8 @@ class CoreIT extends HubIT {
                                 .willReturn(
                                         com.github.tomakehurst.wiremock.client.WireMock.aResponse()
                                                 .withStatus(503)));
-        send(consent(cpr, "Barn", consentId));
-        send(plan(cpr, planId));
+        send(DubuEvents.consent(cpr, "Barn", consentId));
+        send(DubuEvents.plan(cpr, planId));
         await().atMost(Duration.ofSeconds(60)).until(() -> !delivered(documentId).isEmpty());
 
         // a revocation with the same event time as the grant: never stale
@@ -150,7 +145,7 @@ class CoreIT extends HubIT {
     @Test
     void aConsentNarrowedWhileAPostWaitsSendsItBackToHeldAndANewConsentDeliversItOnce()
             throws Exception {
-        String cpr = cpr(2005);
+        String cpr = DubuEvents.cpr(2005);
         String planId = "HP-" + UUID.randomUUID();
         String documentId = "dubu:handleplan:" + planId;
         String consentId = "S-" + UUID.randomUUID();
@@ -164,13 +159,13 @@ class CoreIT extends HubIT {
                                 .willReturn(
                                         com.github.tomakehurst.wiremock.client.WireMock.aResponse()
                                                 .withStatus(503)));
-        send(consent(cpr, "Barn", consentId));
-        send(plan(cpr, planId));
+        send(DubuEvents.consent(cpr, "Barn", consentId));
+        send(DubuEvents.plan(cpr, planId));
         await().atMost(Duration.ofSeconds(60)).until(() -> !delivered(documentId).isEmpty());
 
         // a later version of the same consent that no longer names the job centre
         send(
-                new String(consent(cpr, "Barn", consentId), StandardCharsets.UTF_8)
+                new String(DubuEvents.consent(cpr, "Barn", consentId), StandardCharsets.UTF_8)
                         .replace("<Modtager>jobcenter</Modtager>", "")
                         .replace("2026-03-10T10:00:00", "2026-03-11T10:00:00")
                         .getBytes(StandardCharsets.UTF_8));
@@ -181,7 +176,7 @@ class CoreIT extends HubIT {
                 .filteredOn(e -> e.getRequest().getBodyAsString().contains(documentId))
                 .allSatisfy(e -> assertThat(e.getResponse().getStatus()).isEqualTo(503));
 
-        send(consent(cpr, "Barn", "S-" + UUID.randomUUID()));
+        send(DubuEvents.consent(cpr, "Barn", "S-" + UUID.randomUUID()));
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> forJobcenter(cpr, documentId).contains("DELIVERED:"));
         assertThat(forJobcenter(cpr, documentId))
@@ -203,13 +198,13 @@ class CoreIT extends HubIT {
 
     @Test
     void theAccessExtractTellsTheYoungPersonsTrailInDanishWithoutNamesOrOthers() throws Exception {
-        String cpr = cpr(2005);
+        String cpr = DubuEvents.cpr(2005);
         String consentId = "S-" + UUID.randomUUID();
         String planId = "HP-" + UUID.randomUUID();
-        send(consent(cpr, "Barn", consentId));
-        send(plan(cpr, planId));
+        send(DubuEvents.consent(cpr, "Barn", consentId));
+        send(DubuEvents.plan(cpr, planId));
         send(
-                new String(plan(cpr, "HP-" + UUID.randomUUID()), StandardCharsets.UTF_8)
+                new String(DubuEvents.plan(cpr, "HP-" + UUID.randomUUID()), StandardCharsets.UTF_8)
                         .replace(
                                 "<GyldigFra>2026-03-01</GyldigFra>",
                                 "<GyldigFra>2026-02-30</GyldigFra>")
@@ -270,7 +265,8 @@ class CoreIT extends HubIT {
         assertThat(page.body())
                 .contains("Dine oplysninger i integrationshubben")
                 .doesNotContain(cpr);
-        assertThat(query("/api/v1/audit/extract", cpr(2005)).statusCode()).isEqualTo(404);
+        assertThat(query("/api/v1/audit/extract", DubuEvents.cpr(2005)).statusCode())
+                .isEqualTo(404);
         assertThat(
                         send("/api/v1/audit/extract", "{\"cpr\":\"" + cpr + "\"}", JOBCENTER_TOKEN)
                                 .statusCode())
@@ -279,10 +275,10 @@ class CoreIT extends HubIT {
 
     @Test
     void anErasedYoungPersonIsGoneFromTheStateOthersAreNotAndTheChainStaysValid() throws Exception {
-        String erased = cpr(2005);
-        String kept = cpr(2005);
+        String erased = DubuEvents.cpr(2005);
+        String kept = DubuEvents.cpr(2005);
         for (String cpr : List.of(erased, kept)) {
-            send(plan(cpr, "HP-" + UUID.randomUUID()));
+            send(DubuEvents.plan(cpr, "HP-" + UUID.randomUUID()));
         }
         await().atMost(Duration.ofSeconds(60))
                 .until(
@@ -333,7 +329,9 @@ class CoreIT extends HubIT {
         assertThat(
                         send(
                                         "/api/v1/youth/erase",
-                                        "{\"cpr\":\"" + cpr(1999) + "\",\"reason\":\"x\"}",
+                                        "{\"cpr\":\""
+                                                + DubuEvents.cpr(1999)
+                                                + "\",\"reason\":\"x\"}",
                                         ADMIN_TOKEN)
                                 .statusCode())
                 .isEqualTo(404);
@@ -358,11 +356,11 @@ class CoreIT extends HubIT {
 
     @Test
     void underEighteenTheDocumentWaitsVisiblyUntilAParentConsents() throws Exception {
-        String cpr = cpr(2010);
+        String cpr = DubuEvents.cpr(2010);
         String planId = "HP-" + UUID.randomUUID();
         String documentId = "dubu:handleplan:" + planId;
-        send(consent(cpr, "Barn", "S-" + UUID.randomUUID()));
-        send(plan(cpr, planId));
+        send(DubuEvents.consent(cpr, "Barn", "S-" + UUID.randomUUID()));
+        send(DubuEvents.plan(cpr, planId));
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> query("/api/v1/held/query", cpr).body().contains(documentId));
         assertThat(
@@ -372,7 +370,7 @@ class CoreIT extends HubIT {
                 .anySatisfy(h -> assertThat(h.get("target").asText()).isEqualTo("jobcenter"));
         assertThat(delivered(documentId)).isEmpty();
 
-        send(consent(cpr, "Forælder", "S-" + UUID.randomUUID()));
+        send(DubuEvents.consent(cpr, "Forælder", "S-" + UUID.randomUUID()));
         await().atMost(Duration.ofSeconds(60)).until(() -> !delivered(documentId).isEmpty());
 
         // the job centre's answer is its receipt: DELIVERED follows DISPATCHED in the chain
@@ -418,10 +416,10 @@ class CoreIT extends HubIT {
 
     @Test
     void noAuditRecordOnTheTopicHoldsACprNumberOrAName() throws Exception {
-        String cpr = cpr(2004);
+        String cpr = DubuEvents.cpr(2004);
         String planId = "HP-" + UUID.randomUUID();
-        send(consent(cpr, "Barn", "S-" + UUID.randomUUID()));
-        send(plan(cpr, planId));
+        send(DubuEvents.consent(cpr, "Barn", "S-" + UUID.randomUUID()));
+        send(DubuEvents.plan(cpr, planId));
         send(
                 "<Haendelse xmlns=\"urn:dubu-like:haendelse:1\"><HaendelseId>"
                         .getBytes(StandardCharsets.UTF_8));
@@ -452,15 +450,15 @@ class CoreIT extends HubIT {
         assertThat(send("/api/v1/held/query", "{\"cpr\":\"3102094127\"}", ADMIN_TOKEN).statusCode())
                 .isEqualTo(400);
         assertThat(send("/api/v1/held/query", "not json", ADMIN_TOKEN).statusCode()).isEqualTo(400);
-        assertThat(query("/api/v1/audit/query", cpr(1999)).statusCode())
+        assertThat(query("/api/v1/audit/query", DubuEvents.cpr(1999)).statusCode())
                 .as("someone the hub knows nothing of: 404, and nothing is written")
                 .isEqualTo(404);
     }
 
     @Test
     void everyAnswerThatShowsAPersonsDataIsDisclosedInTheirChainFirst() throws Exception {
-        String cpr = cpr(2005);
-        send(consent(cpr, "Barn", "S-" + UUID.randomUUID()));
+        String cpr = DubuEvents.cpr(2005);
+        send(DubuEvents.consent(cpr, "Barn", "S-" + UUID.randomUUID()));
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> query("/api/v1/audit/query", cpr).statusCode() == 200);
         query("/api/v1/held/query", cpr);
@@ -494,42 +492,10 @@ class CoreIT extends HubIT {
         Records.send(servers, "it.dubu.events.v1", null, xml);
     }
 
-    private static byte[] consent(String cpr, String givenBy, String consentId) throws Exception {
-        String xml =
-                Files.readString(DUBU.resolve("samtykke-barn-sample.native.xml"))
-                        .replace(
-                                "6a1e0d7c-2b44-4f3e-9c51-0f7a8b9c1d22",
-                                UUID.randomUUID().toString())
-                        .replace("1203094127", cpr)
-                        .replace("S-607-1001", consentId)
-                        .replace("<GivetAf>Barn</GivetAf>", "<GivetAf>" + givenBy + "</GivetAf>")
-                        .replace(
-                                "<GyldigFra>2026-03-10</GyldigFra>",
-                                "<GyldigFra>2026-01-01</GyldigFra>")
-                        .replace(
-                                "<GyldigTil>2027-03-09</GyldigTil>",
-                                "<GyldigTil>2099-12-31</GyldigTil>");
-        return xml.getBytes(StandardCharsets.UTF_8);
-    }
-
     private static byte[] revocation(String cpr, String consentId) throws Exception {
-        return new String(consent(cpr, "Barn", consentId), StandardCharsets.UTF_8)
+        return new String(DubuEvents.consent(cpr, "Barn", consentId), StandardCharsets.UTF_8)
                 .replace("<Status>Givet</Status>", "<Status>Tilbagekaldt</Status>")
                 .getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] plan(String cpr, String planId) throws Exception {
-        return Files.readString(DUBU.resolve("handleplan-contract-example.native.xml"))
-                .replace("3f2b8a4e-6c1d-4e0a-9b7a-2d5c1e9f0a11", UUID.randomUUID().toString())
-                .replace("120309-4127", cpr)
-                .replace("HP-88120", planId)
-                .getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** A valid CPR number of someone born on 1 March of that year, with a random serial. */
-    private static String cpr(int year) {
-        return String.format(
-                "0103%02d4%03d", year % 100, ThreadLocalRandom.current().nextInt(1000));
     }
 
     private HttpResponse<String> query(String path, String cpr) throws Exception {

@@ -9,26 +9,22 @@ import dk.youthhub.canonical.SourceSystem;
 import dk.youthhub.canonical.YoungPerson;
 import dk.youthhub.connector.CanonicalJson;
 import dk.youthhub.hub.config.HubProperties;
-import dk.youthhub.hub.kafka.KafkaClients;
 import dk.youthhub.hub.kafka.Topics;
+import dk.youthhub.hub.support.CoreApp;
 import dk.youthhub.hub.support.Records;
 import dk.youthhub.hub.support.Samples;
 import dk.youthhub.hub.support.SharedKafka;
 import dk.youthhub.hub.support.TestProps;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,8 +57,7 @@ class CoreRestartIT {
 
         String pseudonym = "p-" + UUID.randomUUID();
         String cpr = "0103104" + String.format("%03d", 7); // born 1 March 2010: under 18
-        try (KafkaStreams a = streams(props, topics, first)) {
-            awaitRunning(a);
+        try (KafkaStreams a = CoreApp.start(props, topics, first)) {
             send(servers, topics, pseudonym, consent(cpr, "S-1", Consent.GivenBy.YOUNG_PERSON));
             send(servers, topics, pseudonym, plan(cpr));
             await().atMost(Duration.ofSeconds(60))
@@ -75,8 +70,7 @@ class CoreRestartIT {
                                                     .size()
                                             >= 2);
         }
-        try (KafkaStreams b = streams(props, topics, second)) {
-            awaitRunning(b);
+        try (KafkaStreams b = CoreApp.start(props, topics, second)) {
             send(servers, topics, pseudonym, consent(cpr, "S-2", Consent.GivenBy.PARENT));
             await().atMost(Duration.ofSeconds(60))
                     .until(
@@ -101,37 +95,6 @@ class CoreRestartIT {
         assertThat(Records.readAll(servers, topics.deliveries(SourceSystem.of("uu")))).hasSize(1);
         assertThat(Records.containing(Records.readAll(servers, topics.audit()), "\"RELEASED\""))
                 .hasSize(2);
-    }
-
-    private static KafkaStreams streams(HubProperties props, Topics topics, Path stateDir) {
-        // the hub's own settings (leaving the group on close among them), another state directory
-        PoisonRecords poison = new PoisonRecords();
-        Properties config =
-                StreamsApp.config(
-                        "core",
-                        props,
-                        new KafkaClients(props, Optional.empty()),
-                        (short) 1,
-                        poison);
-        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        KafkaStreams s =
-                new KafkaStreams(
-                        CoreTopology.build(
-                                props,
-                                topics,
-                                TestProps.systems(props),
-                                TestProps.signing(props),
-                                () -> {},
-                                entry -> {},
-                                poison,
-                                Clock.systemUTC()),
-                        config);
-        s.start();
-        return s;
-    }
-
-    private static void awaitRunning(KafkaStreams s) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> s.state() == KafkaStreams.State.RUNNING);
     }
 
     private static void send(String servers, Topics topics, String pseudonym, CanonicalDocument doc)

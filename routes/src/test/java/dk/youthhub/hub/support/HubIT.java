@@ -49,6 +49,9 @@ import org.springframework.boot.test.context.SpringBootTest;
             "hub.systems.uu.file-drop.poll-interval=200ms",
             "hub.receipts.timeout=8s",
             "hub.receipts.check-interval=1s",
+            // the ITs share this context and 127.0.0.1: one's deliberate 401s must not block the
+            // next one's logins (the limit itself: AbuseLimitsTest)
+            "hub.limits.failed-auth-per-minute=1000",
             "hub.stage.max-retry-backoff-ms=500"
         })
 public abstract class HubIT {

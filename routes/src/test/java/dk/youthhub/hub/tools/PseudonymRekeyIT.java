@@ -20,9 +20,7 @@ import dk.youthhub.hub.privacy.PseudonymKeyCheck;
 import dk.youthhub.hub.privacy.Pseudonymizer;
 import dk.youthhub.hub.streams.AuditTrail;
 import dk.youthhub.hub.streams.CoreProcessor;
-import dk.youthhub.hub.streams.CoreTopology;
-import dk.youthhub.hub.streams.PoisonRecords;
-import dk.youthhub.hub.streams.StreamsApp;
+import dk.youthhub.hub.support.CoreApp;
 import dk.youthhub.hub.support.Records;
 import dk.youthhub.hub.support.Samples;
 import dk.youthhub.hub.support.SharedKafka;
@@ -37,12 +35,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,8 +75,7 @@ class PseudonymRekeyIT {
         KafkaClients clients = new KafkaClients(before, Optional.empty());
         PseudonymKeyCheck.check(old.fingerprint(), clients, topics);
 
-        try (KafkaStreams core = streams(before, topics, state)) {
-            awaitRunning(core);
+        try (KafkaStreams core = CoreApp.start(before, topics, state)) {
             send(servers, topics, old.pseudonym(ADULT), consent(ADULT, "S-A", "YOUNG_PERSON"));
             send(servers, topics, old.pseudonym(ADULT), plan(ADULT, "HP-A"));
             send(servers, topics, old.pseudonym(CHILD), consent(CHILD, "S-C", "YOUNG_PERSON"));
@@ -126,8 +121,7 @@ class PseudonymRekeyIT {
         assertThat(liveKeys(servers, topics.coreChangelog(CoreProcessor.YOUTH)))
                 .containsExactlyInAnyOrder(neu.pseudonym(ADULT), neu.pseudonym(CHILD));
 
-        try (KafkaStreams core = streams(after, topics, state)) {
-            awaitRunning(core);
+        try (KafkaStreams core = CoreApp.start(after, topics, state)) {
             send(servers, topics, neu.pseudonym(CHILD), consent(CHILD, "S-P", "PARENT"));
             send(
                     servers,
@@ -211,36 +205,6 @@ class PseudonymRekeyIT {
         env.put("hub.kafka.group-prefix", run);
         env.put("hub.topics.prefix", run + ".");
         return TestProps.bind(env);
-    }
-
-    private static KafkaStreams streams(HubProperties props, Topics topics, Path stateDir) {
-        PoisonRecords poison = new PoisonRecords();
-        Properties config =
-                StreamsApp.config(
-                        "core",
-                        props,
-                        new KafkaClients(props, Optional.empty()),
-                        (short) 1,
-                        poison);
-        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        KafkaStreams s =
-                new KafkaStreams(
-                        CoreTopology.build(
-                                props,
-                                topics,
-                                TestProps.systems(props),
-                                TestProps.signing(props),
-                                () -> {},
-                                entry -> {},
-                                poison,
-                                Clock.systemUTC()),
-                        config);
-        s.start();
-        return s;
-    }
-
-    private static void awaitRunning(KafkaStreams s) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> s.state() == KafkaStreams.State.RUNNING);
     }
 
     private static List<JsonNode> forms(String servers, Topics topics) throws Exception {
