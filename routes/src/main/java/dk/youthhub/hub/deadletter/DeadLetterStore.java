@@ -27,7 +27,6 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.stereotype.Component;
 
@@ -139,19 +138,23 @@ public class DeadLetterStore {
                 return new NotFound();
             }
             ConsumerRecord<byte[], byte[]> r = letter.get();
-            String source = header(r, DeadLetters.SOURCE_TOPIC);
+            String source = KafkaReads.header(r.headers(), DeadLetters.SOURCE_TOPIC);
             if (source == null || !replayable.contains(source)) {
                 throw new IllegalStateException("a dead letter without a known source topic");
             }
             byte[] value = r.value();
-            if ("true".equals(header(r, DeadLetters.VALUE_OMITTED))) {
+            if ("true".equals(KafkaReads.header(r.headers(), DeadLetters.VALUE_OMITTED))) {
                 Optional<ConsumerRecord<byte[], byte[]>> original =
                         readAt(
                                 consumer,
                                 new TopicPartition(
                                         source,
-                                        Integer.parseInt(header(r, DeadLetters.SOURCE_PARTITION))),
-                                Long.parseLong(header(r, DeadLetters.SOURCE_OFFSET)));
+                                        Integer.parseInt(
+                                                KafkaReads.header(
+                                                        r.headers(),
+                                                        DeadLetters.SOURCE_PARTITION))),
+                                Long.parseLong(
+                                        KafkaReads.header(r.headers(), DeadLetters.SOURCE_OFFSET)));
                 if (original.isEmpty()) {
                     return new Gone();
                 }
@@ -159,26 +162,10 @@ public class DeadLetterStore {
             }
             RecordHeaders headers = new RecordHeaders();
             headers.add(DeadLetters.REPLAY_OF, id.getBytes(StandardCharsets.UTF_8));
-            Header target = r.headers().lastHeader(DeadLetters.TARGET);
-            if (target != null) {
-                headers.add(target);
-            }
-            for (String kept : DeadLetters.KEPT_SOURCE_HEADERS) {
-                Header h = r.headers().lastHeader(kept);
-                if (h != null) {
-                    headers.add(h); // where in a drop file the row came from
-                }
-            }
-            Header ceId = r.headers().lastHeader(CloudEvents.ID);
-            if (ceId != null) {
-                headers.add(ceId); // a delivery's: its replay is the same delivery
-            }
-            for (String document : CloudEvents.DOCUMENT_HEADERS) {
-                Header h = r.headers().lastHeader(document);
-                if (h != null) {
-                    headers.add(h); // a delivery's document, for its outcome's audit record
-                }
-            }
+            // its one recipient, where in a drop file the row came from, a delivery's identity
+            KafkaReads.carry(r.headers(), headers, List.of(DeadLetters.TARGET));
+            KafkaReads.carry(r.headers(), headers, DeadLetters.KEPT_SOURCE_HEADERS);
+            KafkaReads.carry(r.headers(), headers, CloudEvents.DELIVERY_IDENTITY);
             return new Replayed(
                     producer.send(
                                     new ProducerRecord<>(
@@ -244,20 +231,15 @@ public class DeadLetterStore {
         return new Summary(
                 r.partition() + "-" + r.offset(),
                 Instant.ofEpochMilli(r.timestamp()),
-                header(r, DeadLetters.ERROR_CODE),
-                header(r, DeadLetters.ERROR_MESSAGE),
-                header(r, DeadLetters.SOURCE_TOPIC),
-                header(r, DeadLetters.SOURCE_PARTITION),
-                header(r, DeadLetters.SOURCE_OFFSET),
+                KafkaReads.header(r.headers(), DeadLetters.ERROR_CODE),
+                KafkaReads.header(r.headers(), DeadLetters.ERROR_MESSAGE),
+                KafkaReads.header(r.headers(), DeadLetters.SOURCE_TOPIC),
+                KafkaReads.header(r.headers(), DeadLetters.SOURCE_PARTITION),
+                KafkaReads.header(r.headers(), DeadLetters.SOURCE_OFFSET),
                 r.value() == null ? 0 : r.value().length,
-                header(r, DeadLetters.TARGET),
-                header(r, CloudEvents.ID),
+                KafkaReads.header(r.headers(), DeadLetters.TARGET),
+                KafkaReads.header(r.headers(), CloudEvents.ID),
                 r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8));
-    }
-
-    private static String header(ConsumerRecord<?, ?> r, String key) {
-        Header h = r.headers().lastHeader(key);
-        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 
     @jakarta.annotation.PreDestroy

@@ -5,6 +5,7 @@ import dk.youthhub.hub.core.AuditChain;
 import dk.youthhub.hub.deadletter.DeadLetters;
 import dk.youthhub.hub.kafka.CloudEvents;
 import dk.youthhub.hub.kafka.KafkaClients;
+import dk.youthhub.hub.kafka.KafkaReads;
 import dk.youthhub.hub.streams.Notice;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -322,13 +323,13 @@ public final class DeliveryStage implements SmartLifecycle {
             action = AuditChain.Action.DELIVERED;
             reason = null;
         }
-        String version = header(d.record(), CloudEvents.DOCUMENT_VERSION);
+        String version = KafkaReads.header(d.record().headers(), CloudEvents.DOCUMENT_VERSION);
         Notice n =
                 new Notice(
                         action,
                         ceId == null ? null : new String(ceId.value(), StandardCharsets.UTF_8),
-                        header(d.record(), CloudEvents.DOCUMENT_ID),
-                        header(d.record(), CloudEvents.DOCUMENT_TYPE),
+                        KafkaReads.header(d.record().headers(), CloudEvents.DOCUMENT_ID),
+                        KafkaReads.header(d.record().headers(), CloudEvents.DOCUMENT_TYPE),
                         version == null || !version.matches("[0-9]{1,19}")
                                 ? null
                                 : Long.valueOf(version),
@@ -354,25 +355,8 @@ public final class DeliveryStage implements SmartLifecycle {
                                 r.topic(), r.partition(), r.offset(), null, r.value()),
                         r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8),
                         reason);
-        for (String kept : kept()) {
-            org.apache.kafka.common.header.Header h = r.headers().lastHeader(kept);
-            if (h != null) {
-                letter.headers().add(kept, h.value());
-            }
-        }
+        KafkaReads.carry(r.headers(), letter.headers(), CloudEvents.DELIVERY_IDENTITY);
         return letter;
-    }
-
-    /** What a delivery's dead letter keeps of its headers: its id and its document's. */
-    private static List<String> kept() {
-        List<String> kept = new java.util.ArrayList<>(CloudEvents.DOCUMENT_HEADERS);
-        kept.add(0, CloudEvents.ID);
-        return kept;
-    }
-
-    private static String header(ConsumerRecord<byte[], byte[]> r, String key) {
-        org.apache.kafka.common.header.Header h = r.headers().lastHeader(key);
-        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 
     private Producer<byte[], byte[]> producer() {

@@ -27,9 +27,12 @@ public final class CloudEvents {
     public static final String DOCUMENT_TYPE = "hub_document_type";
     public static final String DOCUMENT_VERSION = "hub_document_version";
 
-    /** The headers that name a delivery's document. */
-    public static final java.util.List<String> DOCUMENT_HEADERS =
-            java.util.List.of(DOCUMENT_ID, DOCUMENT_TYPE, DOCUMENT_VERSION);
+    /**
+     * What a delivery's dead letter and its replay carry: its id (the replay is the same delivery)
+     * and its document's (for the outcome's audit record).
+     */
+    public static final java.util.List<String> DELIVERY_IDENTITY =
+            java.util.List.of(ID, DOCUMENT_ID, DOCUMENT_TYPE, DOCUMENT_VERSION);
 
     private CloudEvents() {}
 

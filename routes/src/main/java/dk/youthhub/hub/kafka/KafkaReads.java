@@ -1,5 +1,6 @@
 package dk.youthhub.hub.kafka;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -8,9 +9,14 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.utils.Utils;
 
-/** Reading a topic's records as far as they go now, for queries and views outside the stages. */
+/**
+ * Reading a topic's records as far as they go now, for queries and views outside the stages, and
+ * their headers.
+ */
 public final class KafkaReads {
     private static final Duration POLL = Duration.ofMillis(200);
 
@@ -79,5 +85,23 @@ public final class KafkaReads {
     /** The partition the default partitioner gives a key, of a topic with this many. */
     public static TopicPartition partitionOf(String topic, byte[] key, int partitions) {
         return new TopicPartition(topic, Utils.toPositive(Utils.murmur2(key)) % partitions);
+    }
+
+    /** A header's last value as UTF-8 text, or null. */
+    public static String header(Headers headers, String key) {
+        Header h = headers.lastHeader(key);
+        return h == null || h.value() == null
+                ? null
+                : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    /** The last value of each of these headers that {@code from} has, added to {@code into}. */
+    public static void carry(Headers from, Headers into, Collection<String> keys) {
+        for (String key : keys) {
+            Header h = from.lastHeader(key);
+            if (h != null) {
+                into.add(key, h.value());
+            }
+        }
     }
 }

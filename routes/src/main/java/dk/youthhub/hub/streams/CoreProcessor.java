@@ -27,6 +27,7 @@ import dk.youthhub.hub.core.Withdrawal;
 import dk.youthhub.hub.core.YouthRecord;
 import dk.youthhub.hub.deadletter.DeadLetters;
 import dk.youthhub.hub.kafka.CloudEvents;
+import dk.youthhub.hub.kafka.KafkaReads;
 import dk.youthhub.hub.kafka.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,7 +42,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -349,7 +349,7 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
                     false);
             return;
         }
-        String replayOf = header(record.headers(), DeadLetters.REPLAY_OF);
+        String replayOf = KafkaReads.header(record.headers(), DeadLetters.REPLAY_OF);
         String seenKey =
                 replayOf != null
                         ? "replay|" + replayOf
@@ -367,7 +367,7 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
                     pseudonym,
                     doc,
                     replayOf != null,
-                    header(record.headers(), DeadLetters.TARGET));
+                    KafkaReads.header(record.headers(), DeadLetters.TARGET));
             decision.apply();
         } catch (RuntimeException defect) {
             LOG.error("Core: unexpected {} on a canonical record", defect.getClass().getName());
@@ -1670,13 +1670,6 @@ public final class CoreProcessor implements Processor<byte[], byte[], byte[], by
             size += h.key().length() + (h.value() == null ? 0 : h.value().length);
         }
         return size;
-    }
-
-    private static String header(Headers headers, String key) {
-        Header h = headers.lastHeader(key);
-        return h == null || h.value() == null
-                ? null
-                : new String(h.value(), StandardCharsets.UTF_8);
     }
 
     private static CanonicalDocument read(byte[] json) {
