@@ -82,6 +82,34 @@ public final class KafkaReads {
         return toEnd(consumer, partitions, atMost, each);
     }
 
+    /**
+     * The latest value of each key of a whole topic (a tombstone removes the key), as far as it
+     * goes now, in the order the keys were first seen.
+     *
+     * @throws IllegalStateException when {@code atMost} passed before the end was reached
+     */
+    public static Map<String, byte[]> latest(
+            KafkaConsumer<byte[], byte[]> consumer, String topic, Duration atMost) {
+        Map<String, byte[]> live = new java.util.LinkedHashMap<>();
+        boolean whole =
+                wholeTopic(
+                        consumer,
+                        topic,
+                        atMost,
+                        r -> {
+                            String key = new String(r.key(), StandardCharsets.UTF_8);
+                            if (r.value() == null) {
+                                live.remove(key);
+                            } else {
+                                live.put(key, r.value());
+                            }
+                        });
+        if (!whole) {
+            throw new IllegalStateException(topic + " could not be read to its end");
+        }
+        return live;
+    }
+
     /** The partition the default partitioner gives a key, of a topic with this many. */
     public static TopicPartition partitionOf(String topic, byte[] key, int partitions) {
         return new TopicPartition(topic, Utils.toPositive(Utils.murmur2(key)) % partitions);

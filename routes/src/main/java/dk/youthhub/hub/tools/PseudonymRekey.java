@@ -98,9 +98,11 @@ public final class PseudonymRekey {
                 live.values().stream().filter(e -> e.value() != null).forEach(entries::add);
             }
             Map<String, Map<String, byte[]>> registers = new HashMap<>();
-            registers.put(Rekeying.DISPATCH_INDEX, latest(c, topics.dispatchIndex()));
-            registers.put(Rekeying.UNACKNOWLEDGED, latest(c, topics.unacknowledged()));
-            registers.put(Rekeying.MEETINGS, latest(c, topics.meetings()));
+            registers.put(
+                    Rekeying.DISPATCH_INDEX, KafkaReads.latest(c, topics.dispatchIndex(), READ));
+            registers.put(
+                    Rekeying.UNACKNOWLEDGED, KafkaReads.latest(c, topics.unacknowledged(), READ));
+            registers.put(Rekeying.MEETINGS, KafkaReads.latest(c, topics.meetings(), READ));
             Rekeying.Plan plan =
                     Rekeying.plan(
                             entries,
@@ -241,21 +243,6 @@ public final class PseudonymRekey {
                                 r.value()))) {
             throw new IllegalStateException(topic + " could not be read to its end");
         }
-    }
-
-    private static Map<String, byte[]> latest(KafkaConsumer<byte[], byte[]> c, String topic) {
-        Map<String, byte[]> live = new LinkedHashMap<>();
-        read(
-                c,
-                topic,
-                (partition, key, value) -> {
-                    if (value == null) {
-                        live.remove(key);
-                    } else {
-                        live.put(key, value);
-                    }
-                });
-        return live;
     }
 
     private static void write(

@@ -83,14 +83,11 @@ public class YouthRecords {
 
     /** Every young person's record, for the documentation model. */
     public List<YouthRecord> all() {
-        Map<String, byte[]> latest = new LinkedHashMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer = clients.reader()) {
-            if (!KafkaReads.wholeTopic(
-                    consumer, topics.youth(), READ, r -> put(latest, r.key(), r.value()))) {
-                throw new IllegalStateException("the young people's records could not be read");
-            }
+            return KafkaReads.latest(consumer, topics.youth(), READ).values().stream()
+                    .map(v -> value(v, YouthRecord.class))
+                    .toList();
         }
-        return latest.values().stream().map(v -> value(v, YouthRecord.class)).toList();
     }
 
     /**
