@@ -14,16 +14,14 @@ import dk.youthhub.hub.core.YouthRecord;
 import dk.youthhub.hub.deadletter.DeadLetterStore;
 import dk.youthhub.hub.delivery.Unacknowledged;
 import dk.youthhub.hub.kafka.CloudEvents;
-import dk.youthhub.hub.kafka.KafkaClients;
-import dk.youthhub.hub.kafka.KafkaReads;
 import dk.youthhub.hub.kafka.Topics;
 import dk.youthhub.hub.metrics.AuditCounters;
 import dk.youthhub.hub.metrics.ConsumerLag;
+import dk.youthhub.hub.metrics.HeldNow;
 import dk.youthhub.hub.privacy.Pseudonymizer;
 import dk.youthhub.hub.security.AbuseLimits;
 import dk.youthhub.hub.security.Credentials;
 import dk.youthhub.hub.streams.AuditTrail;
-import dk.youthhub.hub.streams.CoreProcessor;
 import dk.youthhub.hub.streams.Disclosures;
 import dk.youthhub.hub.youth.YouthRecords;
 import io.micrometer.core.instrument.Gauge;
@@ -47,7 +45,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeSet;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -91,7 +88,7 @@ public class ConsoleController {
     private final Pseudonymizer pseudonymizer;
     private final Disclosures disclosures;
     private final YouthRecords youth;
-    private final KafkaClients clients;
+    private final HeldNow held;
     private final HubProperties props;
     private final Clock clock;
 
@@ -112,7 +109,7 @@ public class ConsoleController {
             Pseudonymizer pseudonymizer,
             Disclosures disclosures,
             YouthRecords youth,
-            KafkaClients clients,
+            HeldNow held,
             HubProperties props,
             Clock clock) {
         this.sessions = sessions;
@@ -130,7 +127,7 @@ public class ConsoleController {
         this.pseudonymizer = pseudonymizer;
         this.disclosures = disclosures;
         this.youth = youth;
-        this.clients = clients;
+        this.held = held;
         this.props = props;
         this.clock = clock;
     }
@@ -139,8 +136,9 @@ public class ConsoleController {
 
     @GetMapping("/login")
     public ResponseEntity<String> loginForm(
+            HttpServletRequest request,
             @RequestParam(name = "lang", required = false) String lang) {
-        return loginPage(lang(lang), null, HttpStatus.OK);
+        return loginPage(request, lang(lang), null, HttpStatus.OK);
     }
 
     @PostMapping("/login")
@@ -152,12 +150,13 @@ public class ConsoleController {
         String l = lang(lang);
         String expected = cookie(request, LOGIN_COOKIE);
         if (expected == null || !expected.equals(csrf)) {
-            return loginPage(l, Labels.of(l, "csrf"), HttpStatus.FORBIDDEN);
+            return loginPage(request, l, Labels.of(l, "csrf"), HttpStatus.FORBIDDEN);
         }
         String address = request.getRemoteAddr();
         OptionalLong blocked = limits.blocked(address);
         if (blocked.isPresent()) {
-            return loginPage(l, Labels.of(l, "login.blocked"), HttpStatus.TOO_MANY_REQUESTS);
+            return loginPage(
+                    request, l, Labels.of(l, "login.blocked"), HttpStatus.TOO_MANY_REQUESTS);
         }
         boolean admin =
                 token != null
@@ -167,7 +166,7 @@ public class ConsoleController {
                                 .isPresent();
         if (!admin) {
             limits.failed(address);
-            return loginPage(l, Labels.of(l, "login.failed"), HttpStatus.UNAUTHORIZED);
+            return loginPage(request, l, Labels.of(l, "login.failed"), HttpStatus.UNAUTHORIZED);
         }
         ConsoleSessions.Session s = sessions.open(l);
         return ResponseEntity.status(HttpStatus.SEE_OTHER)
@@ -558,37 +557,20 @@ public class ConsoleController {
 
     private String heldPage(ConsoleSessions.Session s) {
         String l = s.lang();
-        Map<String, byte[]> held = new LinkedHashMap<>();
-        try (KafkaConsumer<byte[], byte[]> c = clients.reader()) {
-            KafkaReads.wholeTopic(
-                    c,
-                    topics.coreChangelog(CoreProcessor.HELD),
-                    Duration.ofSeconds(30),
-                    r -> {
-                        String key = new String(r.key(), StandardCharsets.UTF_8);
-                        if (r.value() == null) {
-                            held.remove(key);
-                        } else {
-                            held.put(key, r.value());
-                        }
-                    });
-        }
+        List<JsonNode> waiting = new ArrayList<>();
+        held.entries().values().forEach(v -> waiting.add(tree(v.getBytes(StandardCharsets.UTF_8))));
+        waiting.sort(java.util.Comparator.comparingLong(e -> e.path("heldAt").asLong()));
         List<List<String>> rows = new ArrayList<>();
-        held.forEach(
-                (key, value) -> {
-                    JsonNode e = tree(value);
-                    JsonNode doc = e.path("document");
-                    rows.add(
-                            List.of(
-                                    esc(
-                                            WHEN.format(
-                                                    Instant.ofEpochMilli(
-                                                            e.path("heldAt").asLong()))),
-                                    esc(doc.path("documentType").asText()),
-                                    esc(doc.path("documentId").asText()),
-                                    esc(doc.path("version").asText()),
-                                    esc(e.path("target").asText())));
-                });
+        for (JsonNode e : waiting) {
+            JsonNode doc = e.path("document");
+            rows.add(
+                    List.of(
+                            esc(WHEN.format(Instant.ofEpochMilli(e.path("heldAt").asLong()))),
+                            esc(doc.path("documentType").asText()),
+                            esc(doc.path("documentId").asText()),
+                            esc(doc.path("version").asText()),
+                            esc(e.path("target").asText())));
+        }
         List<List<String>> unack = new ArrayList<>();
         for (JsonNode n : unacknowledged.list()) {
             unack.add(
@@ -820,9 +802,7 @@ public class ConsoleController {
     private ResponseEntity<String> withSession(HttpServletRequest request, String lang, Page page) {
         Optional<ConsoleSessions.Session> s = session(request);
         if (s.isEmpty()) {
-            return ResponseEntity.status(HttpStatus.SEE_OTHER)
-                    .header(HttpHeaders.LOCATION, "/console/login")
-                    .build();
+            return toLogin();
         }
         ConsoleSessions.Session session = s.get();
         if (lang != null && (lang.equals("da") || lang.equals("en"))) {
@@ -839,9 +819,7 @@ public class ConsoleController {
     private ResponseEntity<String> withForm(HttpServletRequest request, String csrf, Page page) {
         Optional<ConsoleSessions.Session> s = session(request);
         if (s.isEmpty()) {
-            return ResponseEntity.status(HttpStatus.SEE_OTHER)
-                    .header(HttpHeaders.LOCATION, "/console/login")
-                    .build();
+            return toLogin();
         }
         if (csrf == null || !s.get().csrf().equals(csrf)) {
             return status(
@@ -858,11 +836,18 @@ public class ConsoleController {
         }
     }
 
+    private static ResponseEntity<String> toLogin() {
+        return ResponseEntity.status(HttpStatus.SEE_OTHER)
+                .header(HttpHeaders.LOCATION, "/console/login")
+                .build();
+    }
+
     private Optional<ConsoleSessions.Session> session(HttpServletRequest request) {
         return sessions.touch(cookie(request, COOKIE));
     }
 
-    private ResponseEntity<String> loginPage(String l, String error, HttpStatus status) {
+    private ResponseEntity<String> loginPage(
+            HttpServletRequest request, String l, String error, HttpStatus status) {
         String csrf = ConsoleSessions.random();
         String body =
                 "<main><h1>"
@@ -882,9 +867,7 @@ public class ConsoleController {
                         + "</a></p></main>";
         return ResponseEntity.status(status)
                 .contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
-                .header(
-                        HttpHeaders.SET_COOKIE,
-                        "hub_console_login=" + csrf + "; Path=/console; HttpOnly; SameSite=Strict")
+                .header(HttpHeaders.SET_COOKIE, cookieHeader(request, LOGIN_COOKIE, csrf, -1))
                 .headers(ConsoleController::safe)
                 .body(Html.shell(l, Labels.of(l, "login"), body));
     }

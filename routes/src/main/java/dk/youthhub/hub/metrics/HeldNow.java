@@ -7,12 +7,14 @@ import dk.youthhub.hub.kafka.Topics;
 import dk.youthhub.hub.streams.CoreProcessor;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code hub.documents.waiting}: the documents held for consent right now, counted from the core's
- * store of them (its changelog), whichever instance holds them.
+ * The documents held for consent right now, from the core's store of them (its changelog, followed
+ * live), whichever instance holds them: the gauge {@code hub.documents.waiting} and the console's
+ * list.
  */
 @Component
 public class HeldNow implements SmartLifecycle {
@@ -28,6 +30,11 @@ public class HeldNow implements SmartLifecycle {
         Gauge.builder("hub.documents.waiting", view, v -> v.all().size())
                 .description("documents held for consent now (per recipient)")
                 .register(meters);
+    }
+
+    /** Each held entry (its store key) and its JSON. */
+    public Map<String, String> entries() {
+        return view.all();
     }
 
     @Override
