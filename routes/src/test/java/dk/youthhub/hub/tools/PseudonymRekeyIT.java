@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dk.youthhub.canonical.CanonicalDocument;
 import dk.youthhub.canonical.Consent;
 import dk.youthhub.canonical.DocumentType;
 import dk.youthhub.canonical.SourceSystem;
@@ -29,14 +28,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
@@ -61,25 +57,28 @@ class PseudonymRekeyIT {
     void stateChainsAndHeldDocumentsFollowTheYoungPersonToTheNewPseudonym() throws Exception {
         String servers = SharedKafka.bootstrapServers();
         String run = "rk-" + UUID.randomUUID().toString().substring(0, 8);
-        HubProperties before = props(servers, run, OLD);
-        HubProperties after = props(servers, run, NEW);
+        HubProperties before = CoreApp.namespace(servers, run, OLD);
+        HubProperties after = CoreApp.namespace(servers, run, NEW);
         Topics topics = TestProps.topics(before);
-        Records.createTopics(
-                servers,
-                topics.all().stream()
-                        .filter(t -> t.startsWith(run))
-                        .map(t -> new NewTopic(t, 3, (short) 1))
-                        .toArray(NewTopic[]::new));
+        CoreApp.createTopics(servers, topics, run);
         Pseudonymizer old = new Pseudonymizer(before);
         Pseudonymizer neu = new Pseudonymizer(after);
         KafkaClients clients = new KafkaClients(before, Optional.empty());
         PseudonymKeyCheck.check(old.fingerprint(), clients, topics);
 
         try (KafkaStreams core = CoreApp.start(before, topics, state)) {
-            send(servers, topics, old.pseudonym(ADULT), consent(ADULT, "S-A", "YOUNG_PERSON"));
-            send(servers, topics, old.pseudonym(ADULT), plan(ADULT, "HP-A"));
-            send(servers, topics, old.pseudonym(CHILD), consent(CHILD, "S-C", "YOUNG_PERSON"));
-            send(servers, topics, old.pseudonym(CHILD), plan(CHILD, "HP-C"));
+            CoreApp.send(
+                    servers,
+                    topics,
+                    old.pseudonym(ADULT),
+                    Samples.consent(ADULT, "S-A", Consent.GivenBy.YOUNG_PERSON));
+            CoreApp.send(servers, topics, old.pseudonym(ADULT), Samples.plan(ADULT, "HP-A"));
+            CoreApp.send(
+                    servers,
+                    topics,
+                    old.pseudonym(CHILD),
+                    Samples.consent(CHILD, "S-C", Consent.GivenBy.YOUNG_PERSON));
+            CoreApp.send(servers, topics, old.pseudonym(CHILD), Samples.plan(CHILD, "HP-C"));
             await().atMost(Duration.ofSeconds(60))
                     .until(() -> forms(servers, topics).size() == 1 && held(servers, topics) >= 2);
             await().atMost(Duration.ofSeconds(60))
@@ -122,8 +121,12 @@ class PseudonymRekeyIT {
                 .containsExactlyInAnyOrder(neu.pseudonym(ADULT), neu.pseudonym(CHILD));
 
         try (KafkaStreams core = CoreApp.start(after, topics, state)) {
-            send(servers, topics, neu.pseudonym(CHILD), consent(CHILD, "S-P", "PARENT"));
-            send(
+            CoreApp.send(
+                    servers,
+                    topics,
+                    neu.pseudonym(CHILD),
+                    Samples.consent(CHILD, "S-P", Consent.GivenBy.PARENT));
+            CoreApp.send(
                     servers,
                     topics,
                     neu.pseudonym(ADULT),
@@ -198,15 +201,6 @@ class PseudonymRekeyIT {
                 Clock.systemUTC());
     }
 
-    private static HubProperties props(String servers, String run, String secret) {
-        Map<String, Object> env = new HashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", servers);
-        env.put("HUB_PSEUDONYM_SECRET", secret);
-        env.put("hub.kafka.group-prefix", run);
-        env.put("hub.topics.prefix", run + ".");
-        return TestProps.bind(env);
-    }
-
     private static List<JsonNode> forms(String servers, Topics topics) throws Exception {
         List<JsonNode> out = new java.util.ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> r :
@@ -234,34 +228,5 @@ class PseudonymRekeyIT {
             live.put(new String(r.key(), StandardCharsets.UTF_8), r.value() != null);
         }
         return live.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
-    }
-
-    private static void send(String servers, Topics topics, String pseudonym, CanonicalDocument doc)
-            throws Exception {
-        Records.send(
-                servers,
-                topics.canonical(doc.documentType()),
-                pseudonym.getBytes(StandardCharsets.UTF_8),
-                CanonicalJson.mapper().writeValueAsBytes(doc));
-    }
-
-    private static CanonicalDocument consent(String cpr, String id, String by) throws Exception {
-        CanonicalDocument base =
-                Samples.about(
-                        Samples.sample("consent-parent"), new YoungPerson(cpr, null, null), id, 1);
-        return base.with(
-                new Consent(
-                        Consent.Status.GIVEN,
-                        Consent.GivenBy.valueOf(by),
-                        null,
-                        List.of("jobcenter", "uu"),
-                        List.of("all"),
-                        LocalDate.of(2026, 1, 1),
-                        null));
-    }
-
-    private static CanonicalDocument plan(String cpr, String id) throws Exception {
-        return Samples.about(
-                Samples.sample("handleplan-child"), new YoungPerson(cpr, null, null), id, 1);
     }
 }
