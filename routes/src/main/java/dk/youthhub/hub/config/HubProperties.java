@@ -98,12 +98,19 @@ public record HubProperties(
         }
     }
 
-    /** The embedded single broker, on when no {@code KAFKA_BOOTSTRAP_SERVERS} is set. */
+    /**
+     * The embedded single broker, on when no {@code KAFKA_BOOTSTRAP_SERVERS} is set.
+     *
+     * @param flushEveryMessage write each message to disk ({@code fsync}) before acknowledging it,
+     *     so an OS crash or a power loss loses nothing acknowledged; false leaves it to the OS
+     *     (Kafka's default), which may lose the last seconds then (BENCHMARKS.md measures both)
+     */
     public record Embedded(
             boolean enabled,
             @NotBlank String host,
             @Min(1) @Max(65535) int port,
-            @Min(1) @Max(65535) int controllerPort) {}
+            @Min(1) @Max(65535) int controllerPort,
+            boolean flushEveryMessage) {}
 
     /**
      * How topics are named and created. A system's topics follow {@code <id>.events.v1} and {@code

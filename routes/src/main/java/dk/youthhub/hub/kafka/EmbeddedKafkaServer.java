@@ -32,13 +32,20 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
     private final String host;
     private final int port;
     private final int controllerPort;
+    private final boolean flushEveryMessage;
     private KafkaRaftServer server;
 
-    public EmbeddedKafkaServer(Path logDir, String host, int port, int controllerPort) {
+    /**
+     * @param flushEveryMessage {@code fsync} each append before acknowledging it; false leaves
+     *     flushing to the OS
+     */
+    public EmbeddedKafkaServer(
+            Path logDir, String host, int port, int controllerPort, boolean flushEveryMessage) {
         this.logDir = logDir.toAbsolutePath();
         this.host = host;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.flushEveryMessage = flushEveryMessage;
     }
 
     public String bootstrapServers() {
@@ -128,8 +135,10 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
                         Map.entry("num.partitions", "6"),
                         Map.entry("auto.create.topics.enable", "false"),
                         Map.entry("group.initial.rebalance.delay.ms", "0"),
-                        Map.entry("log.retention.hours", "-1"),
-                        Map.entry("log.flush.interval.messages", "1")));
+                        Map.entry("log.retention.hours", "-1")));
+        if (flushEveryMessage) {
+            p.put("log.flush.interval.messages", "1");
+        }
         return p;
     }
 }

@@ -15,6 +15,10 @@ public class KafkaConfiguration {
     EmbeddedKafkaServer embeddedKafkaServer(HubProperties props) {
         HubProperties.Embedded e = props.kafka().embedded();
         return new EmbeddedKafkaServer(
-                props.dataDir().resolve("kafka"), e.host(), e.port(), e.controllerPort());
+                props.dataDir().resolve("kafka"),
+                e.host(),
+                e.port(),
+                e.controllerPort(),
+                e.flushEveryMessage());
     }
 }

@@ -57,7 +57,8 @@ public final class RekeyTool {
                                 props.dataDir().resolve("kafka"),
                                 e.host(),
                                 e.port(),
-                                e.controllerPort());
+                                e.controllerPort(),
+                                e.flushEveryMessage());
                 broker.start();
             }
             Systems systems = new Systems(new ConnectorRegistry(), props);

@@ -71,7 +71,9 @@ import org.junit.jupiter.api.Test;
  * every H round: each valid plan version on each delivery topic exactly once for a {@code
  * read_committed} reader, in order per young person; every POST once; dead letters as seeded.
  * Medians are printed and written to {@code target/bench/hub-bench.md}. {@code -Dbench.events}
- * (default 200,000), {@code -Dbench.rounds} (3).
+ * (default 200,000), {@code -Dbench.rounds} (3), {@code -Dbench.hub-args} (the hub's command-line
+ * settings, space-separated), {@code -Dbench.soak} (after the rounds, this many more events through
+ * the hub alone, in chunks, with its live heap and state sizes after each chunk).
  */
 class HubBench {
     private static final int EVENTS = Integer.getInteger("bench.events", 200_000);
@@ -81,11 +83,14 @@ class HubBench {
     private static final List<String> RECIPIENTS = List.of("dubu", "uu", "jobcenter");
     private static final Path JAR = Path.of("target", "youthhub.jar");
     private static final int LATENCY_SECONDS = Integer.getInteger("bench.latency-seconds", 30);
+    private static final int SOAK = Integer.getInteger("bench.soak", 0);
+    private static final int SOAK_CHUNK = 50_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, Integer> posted = new ConcurrentHashMap<>();
     private final AtomicLong posts = new AtomicLong();
     private final Map<String, Long> arrived = new ConcurrentHashMap<>();
+    private final AtomicLong plansSent = new AtomicLong();
     private String servers;
     private int version;
 
@@ -115,7 +120,7 @@ class HubBench {
             send(consents());
             awaitConsents(http);
 
-            Round warmUp = hubRound(warmUpEvents);
+            Round warmUp = hubRound(warmUpEvents, true);
             double perEvent = warmUp.offsetsWritten() / (double) warmUp.events();
             int written = (int) Math.round(perEvent);
             Map<String, List<Double>> rates = new LinkedHashMap<>();
@@ -124,7 +129,7 @@ class HubBench {
                 rate(rates, "B0 raw passthrough", raw(round, 1, false));
                 rate(rates, "B1 raw parse + " + written + " writes", raw(round, written, false));
                 rate(rates, "B1-tx, a transaction per poll", raw(round, written, true));
-                Round h = hubRound(events);
+                Round h = hubRound(events, true);
                 rate(rates, "H to Kafka deliveries", h.toKafka());
                 rate(rates, "H to the job centre's 2xx", h.toHttp());
                 rate(rates, "hub CPU s per 1,000 events", h.cpuPerThousand());
@@ -132,9 +137,15 @@ class HubBench {
             double max = median(rates.get("H to Kafka deliveries"));
             List<String> latencies = new ArrayList<>();
             for (double share : List.of(0.1, 0.5)) {
+                awaitQuiet();
                 latencies.add(latency(share, max * share, latencySeconds));
             }
-            report(rates, perEvent, dir, events, rounds, latencies);
+            String memory = memory(hub, dir, "after the rounds");
+            for (int done = 0; done < SOAK; done += SOAK_CHUNK) {
+                hubRound(Math.min(SOAK_CHUNK, SOAK - done), false);
+                memory += memory(hub, dir, "soak");
+            }
+            report(rates, perEvent, dir, events, rounds, latencies, memory);
             return rates;
         } finally {
             hub.destroy();
@@ -292,7 +303,12 @@ class HubBench {
             long offsetsWritten,
             double cpuPerThousand) {}
 
-    private Round hubRound(int n) throws Exception {
+    /**
+     * @param wholeTopics whether the duplicate check reads the delivery topics from their start
+     *     (every round) or from where this round began (soak chunks, which would else read ever
+     *     more)
+     */
+    private Round hubRound(int n, boolean wholeTopics) throws Exception {
         List<Event> events = events(n);
         Map<String, Long> before = endOffsets();
         Map<TopicPartition, Long> deadLettersBefore = partitionEnds("hub.deadletter.v1");
@@ -307,12 +323,19 @@ class HubBench {
                 invalid++;
             }
         }
+        Map<TopicPartition, Long> from = new HashMap<>();
+        for (String recipient : RECIPIENTS) {
+            Map<TopicPartition, Long> ends = partitionEnds(recipient + ".deliveries.v1");
+            ends.replaceAll((tp, end) -> wholeTopics ? 0L : end);
+            from.putAll(ends);
+        }
         long start = System.nanoTime();
         List<ProducerRecord<byte[], byte[]>> input = new ArrayList<>();
         events.forEach(e -> input.add(record("dhuv.events.v1", e.key(), e.value())));
         send(input);
+        plansSent.addAndGet(input.size());
         Map<String, Map<String, List<Integer>>> delivered = new HashMap<>();
-        double toKafka = awaitDeliveries(expected.keySet(), delivered, start, events.size());
+        double toKafka = awaitDeliveries(expected.keySet(), delivered, from, start, events.size());
         await().atMost(Duration.ofMinutes(30))
                 .pollInterval(Duration.ofMillis(50))
                 .until(() -> posts.get() - postsBefore >= expected.size());
@@ -346,19 +369,15 @@ class HubBench {
     private double awaitDeliveries(
             Set<String> expected,
             Map<String, Map<String, List<Integer>>> delivered,
+            Map<TopicPartition, Long> from,
             long start,
             int events)
             throws Exception {
-        List<TopicPartition> partitions = new ArrayList<>();
+        List<TopicPartition> partitions = new ArrayList<>(from.keySet());
         try (KafkaConsumer<byte[], byte[]> c = consumer("bench-read-" + UUID.randomUUID(), false)) {
-            for (String recipient : RECIPIENTS) {
-                String topic = recipient + ".deliveries.v1";
-                delivered.put(recipient, new HashMap<>());
-                c.partitionsFor(topic)
-                        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-            }
+            RECIPIENTS.forEach(recipient -> delivered.put(recipient, new HashMap<>()));
             c.assign(partitions);
-            c.seekToBeginning(partitions);
+            from.forEach(c::seek);
             Map<String, Integer> lastVersion = new HashMap<>();
             long progress = System.nanoTime();
             while (!complete(delivered, expected)) {
@@ -450,6 +469,7 @@ class HubBench {
                         "dhuv:handleplan:" + e.planId() + "|" + e.version(),
                         System.currentTimeMillis());
                 p.send(record("dhuv.events.v1", e.key(), e.value()));
+                plansSent.incrementAndGet();
             }
         }
         List<Long> toDispatch = new ArrayList<>();
@@ -510,6 +530,7 @@ class HubBench {
                             + jfr
                             + ",settings=profile,dumponexit=true");
         }
+        command.add("-Xlog:gc:file=" + dir.resolve("gc.log").toAbsolutePath());
         command.addAll(
                 List.of(
                         "-jar",
@@ -517,6 +538,10 @@ class HubBench {
                         "--server.port=" + http,
                         "--hub.kafka.embedded.port=" + kafka,
                         "--hub.kafka.embedded.controller-port=" + controller));
+        String args = System.getProperty("bench.hub-args", "").trim();
+        if (!args.isEmpty()) {
+            command.addAll(List.of(args.split("\\s+")));
+        }
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment()
                 .keySet()
@@ -626,6 +651,117 @@ class HubBench {
             total += h.info().totalCpuDuration().map(Duration::toMillis).orElse(0L);
         }
         return total;
+    }
+
+    /**
+     * Until the hub has written nothing for 3 seconds: a latency run starts on an idle hub, not on
+     * the tail of the previous round (the forms it re-authors, the job centre's POSTs).
+     */
+    private void awaitQuiet() {
+        Map<String, Long> last = new HashMap<>();
+        long[] quietSince = {System.nanoTime()};
+        await().atMost(Duration.ofMinutes(10))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> {
+                            Map<String, Long> now = endOffsets();
+                            if (!now.equals(last)) {
+                                last.clear();
+                                last.putAll(now);
+                                quietSince[0] = System.nanoTime();
+                            }
+                            return System.nanoTime() - quietSince[0]
+                                    > Duration.ofSeconds(3).toNanos();
+                        });
+    }
+
+    /**
+     * One row of the memory table: the hub's live heap after a full collection ({@code jcmd
+     * GC.run}, read from its GC log), its GC pauses so far, and the size of each of its state
+     * stores on disk per young person.
+     */
+    private String memory(Process hub, Path dir, String when) throws Exception {
+        awaitQuiet();
+        Path gcLog = dir.resolve("gc.log");
+        int before = Files.readAllLines(gcLog).size();
+        Process jcmd =
+                new ProcessBuilder(
+                                Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                                String.valueOf(hub.pid()),
+                                "GC.run")
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start();
+        assertThat(jcmd.waitFor(60, TimeUnit.SECONDS)).as("jcmd GC.run").isTrue();
+        java.util.regex.Pattern full =
+                java.util.regex.Pattern.compile("Pause Full.*->(\\d+)M\\((\\d+)M\\)");
+        long[] live = {-1};
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> {
+                            List<String> lines = Files.readAllLines(gcLog);
+                            for (String line : lines.subList(before, lines.size())) {
+                                java.util.regex.Matcher m = full.matcher(line);
+                                if (m.find()) {
+                                    live[0] = Long.parseLong(m.group(1));
+                                }
+                            }
+                            return live[0] >= 0;
+                        });
+        GcLog gc = GcLog.read(gcLog);
+        Map<String, Long> stores = new TreeMap<>();
+        Path state = dir.resolve("streams");
+        try (java.util.stream.Stream<Path> files = Files.walk(state)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                // <application>/<task>/rocksdb/<store>/… or, a window store, <app>/<task>/<store>/…
+                Path rel = state.relativize(f);
+                if (rel.getNameCount() >= 4) {
+                    int at = rel.getName(2).toString().equals("rocksdb") ? 3 : 2;
+                    stores.merge(rel.getName(at).toString(), Files.size(f), Long::sum);
+                }
+            }
+        }
+        int people = WITH_CONSENT + WITHOUT_CONSENT;
+        StringBuilder perStore = new StringBuilder();
+        stores.forEach(
+                (store, bytes) ->
+                        perStore.append(
+                                String.format(
+                                        java.util.Locale.ROOT,
+                                        "%s %.1f · ",
+                                        store,
+                                        bytes / 1024.0 / people)));
+        return String.format(
+                java.util.Locale.ROOT,
+                "| %s | %,d | %d | %d | %.1f | %s |%n",
+                when,
+                plansSent.get(),
+                live[0],
+                gc.peakMb(),
+                gc.pausesSeconds(),
+                perStore.length() == 0 ? "" : perStore.substring(0, perStore.length() - 3));
+    }
+
+    /**
+     * What a unified GC log ({@code -Xlog:gc}) says: the highest heap before a pause, all pauses.
+     */
+    private record GcLog(long peakMb, double pausesSeconds) {
+        static GcLog read(Path log) throws IOException {
+            java.util.regex.Pattern pause =
+                    java.util.regex.Pattern.compile(
+                            "Pause .* (\\d+)M->\\d+M\\(\\d+M\\) ([0-9.]+)ms");
+            long peak = 0;
+            double ms = 0;
+            for (String line : Files.readAllLines(log)) {
+                java.util.regex.Matcher m = pause.matcher(line);
+                if (m.find()) {
+                    peak = Math.max(peak, Long.parseLong(m.group(1)));
+                    ms += Double.parseDouble(m.group(2));
+                }
+            }
+            return new GcLog(peak, ms / 1000);
+        }
     }
 
     // ---- Kafka plumbing
@@ -771,7 +907,8 @@ class HubBench {
             Path dir,
             int events,
             int rounds,
-            List<String> latencies)
+            List<String> latencies,
+            String memory)
             throws IOException {
         double b1 =
                 median(
@@ -832,6 +969,11 @@ class HubBench {
                 "\n| open-loop load | events | to dispatch p50 / p99 / p99.9 (ms) | to the job"
                         + " centre's 2xx p50 / p99 / p99.9 (ms) |\n|---|---|---|---|\n");
         latencies.forEach(md::append);
+        md.append(
+                "\n| when | events through the hub | live heap after a full GC (MB) | peak heap"
+                        + " (MB) | GC pauses so far (s) | state on disk per young person (KB, per"
+                        + " store) |\n|---|---|---|---|---|---|\n");
+        md.append(memory);
         System.out.println(md);
         Files.createDirectories(Path.of("target", "bench"));
         Files.writeString(Path.of("target", "bench", "hub-bench.md"), md);

@@ -18,7 +18,8 @@ public final class BrokerMain {
                         Path.of(args[0]),
                         "127.0.0.1",
                         Integer.parseInt(args[1]),
-                        Integer.parseInt(args[2]));
+                        Integer.parseInt(args[2]),
+                        true);
         Runtime.getRuntime().addShutdownHook(new Thread(broker::close));
         broker.start();
         new CountDownLatch(1).await();

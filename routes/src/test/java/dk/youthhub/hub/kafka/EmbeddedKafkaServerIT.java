@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +28,7 @@ class EmbeddedKafkaServerIT {
         int controllerPort = freePort();
 
         try (EmbeddedKafkaServer broker =
-                new EmbeddedKafkaServer(logDir, "127.0.0.1", port, controllerPort)) {
+                new EmbeddedKafkaServer(logDir, "127.0.0.1", port, controllerPort, true)) {
             broker.start();
             try (Admin admin =
                     Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
@@ -44,7 +45,7 @@ class EmbeddedKafkaServerIT {
         String metaBefore = Files.readString(logDir.resolve("meta.properties"));
 
         try (EmbeddedKafkaServer broker =
-                new EmbeddedKafkaServer(logDir, "127.0.0.1", port, controllerPort)) {
+                new EmbeddedKafkaServer(logDir, "127.0.0.1", port, controllerPort, true)) {
             broker.start();
             assertThat(Files.readString(logDir.resolve("meta.properties")))
                     .as("formatted once, not again")
@@ -58,6 +59,32 @@ class EmbeddedKafkaServerIT {
                                     .stream()
                                     .map(r -> text(r.value())))
                     .containsExactly("before restart");
+        }
+    }
+
+    @Test
+    void flushesEveryMessageOnlyWhenAsked(@TempDir Path dataDir) throws Exception {
+        assertThat(flushInterval(dataDir.resolve("flushed"), true)).isEqualTo("1");
+        assertThat(flushInterval(dataDir.resolve("os"), false))
+                .as("Kafka's default: the OS flushes")
+                .isEqualTo(String.valueOf(Long.MAX_VALUE));
+    }
+
+    private static String flushInterval(Path logDir, boolean flushEveryMessage) throws Exception {
+        try (EmbeddedKafkaServer broker =
+                new EmbeddedKafkaServer(
+                        logDir, "127.0.0.1", freePort(), freePort(), flushEveryMessage)) {
+            broker.start();
+            try (Admin admin =
+                    Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+                ConfigResource node = new ConfigResource(ConfigResource.Type.BROKER, "1");
+                return admin.describeConfigs(List.of(node))
+                        .all()
+                        .get(30, TimeUnit.SECONDS)
+                        .get(node)
+                        .get("log.flush.interval.messages")
+                        .value();
+            }
         }
     }
 
