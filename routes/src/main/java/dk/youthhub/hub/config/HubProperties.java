@@ -355,10 +355,14 @@ public record HubProperties(
      * @param consumers stream threads of the ingest and core stages per instance
      * @param maxRetryBackoffMs the longest pause of a delivery stage before it starts again after a
      *     Kafka failure
+     * @param commitIntervalMs how often the ingest, core and receipts stages commit their
+     *     transaction: what they wrote becomes visible then, so each stage adds up to this to a
+     *     document's way through the hub
      */
     public record Stage(
             @Min(1) @Max(10000) int maxBatch,
             @Min(10) int pollTimeoutMs,
             @Min(1) @Max(64) int consumers,
-            @Min(10) long maxRetryBackoffMs) {}
+            @Min(10) long maxRetryBackoffMs,
+            @Min(1) @Max(60000) int commitIntervalMs) {}
 }

@@ -53,6 +53,9 @@ import org.springframework.context.SmartLifecycle;
  * </ul>
  */
 public final class DeliveryStage implements SmartLifecycle {
+    /** How long a poll waits while a worker runs: its partition resumes when the poll returns. */
+    private static final long BUSY_POLL_MS = 5;
+
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryStage.class);
     private static final long FIRST_BACKOFF_MS = 100;
 
@@ -254,8 +257,13 @@ public final class DeliveryStage implements SmartLifecycle {
     }
 
     private void poll(Consumer<byte[], byte[]> c) {
-        ConsumerRecords<byte[], byte[]> records =
-                c.poll(Duration.ofMillis(settings.pollTimeoutMs()));
+        // a busy partition is paused until commitDone after this poll resumes it: a long wait here
+        // would hold its next record back, with nothing else to do
+        long wait =
+                busy.isEmpty()
+                        ? settings.pollTimeoutMs()
+                        : Math.min(settings.pollTimeoutMs(), BUSY_POLL_MS);
+        ConsumerRecords<byte[], byte[]> records = c.poll(Duration.ofMillis(wait));
         for (TopicPartition tp : records.partitions()) {
             Worker w = new Worker(records.records(tp));
             busy.put(tp, w);

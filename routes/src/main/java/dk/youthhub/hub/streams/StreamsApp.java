@@ -47,7 +47,12 @@ public abstract class StreamsApp implements SmartLifecycle {
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replication);
         config.put(StreamsConfig.CLIENT_ID_CONFIG, props.instanceId() + "." + name);
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, props.stage().consumers());
-        config.put(StreamsConfig.POLL_MS_CONFIG, (long) props.stage().pollTimeoutMs());
+        // a thread that waits for input commits what it processed only after the wait: never longer
+        // than the commit interval, so a quiet stage does not hold a document back
+        config.put(
+                StreamsConfig.POLL_MS_CONFIG,
+                (long) Math.min(props.stage().pollTimeoutMs(), props.stage().commitIntervalMs()));
+        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, props.stage().commitIntervalMs());
         config.put(
                 StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG),
                 props.stage().maxBatch());
