@@ -140,10 +140,11 @@ class HubBench {
                 awaitQuiet();
                 latencies.add(latency(share, max * share, latencySeconds));
             }
-            String memory = memory(hub, dir, "after the rounds");
+            String memory = memory(hub, dir, "after the rounds", true);
             for (int done = 0; done < SOAK; done += SOAK_CHUNK) {
                 hubRound(Math.min(SOAK_CHUNK, SOAK - done), false);
-                memory += memory(hub, dir, "soak");
+                boolean last = done + SOAK_CHUNK >= SOAK;
+                memory += memory(hub, dir, last ? "end of the soak" : "soak", last);
             }
             report(rates, perEvent, dir, events, rounds, latencies, memory);
             return rates;
@@ -677,10 +678,10 @@ class HubBench {
 
     /**
      * One row of the memory table: the hub's live heap after a full collection ({@code jcmd
-     * GC.run}, read from its GC log), its GC pauses so far, and the size of each of its state
-     * stores on disk per young person.
+     * GC.run}, read from its GC log), its GC pauses so far, and, if asked, its live state per young
+     * person.
      */
-    private String memory(Process hub, Path dir, String when) throws Exception {
+    private String memory(Process hub, Path dir, String when, boolean state) throws Exception {
         awaitQuiet();
         Path gcLog = dir.resolve("gc.log");
         int before = Files.readAllLines(gcLog).size();
@@ -710,28 +711,7 @@ class HubBench {
                             return live[0] >= 0;
                         });
         GcLog gc = GcLog.read(gcLog);
-        Map<String, Long> stores = new TreeMap<>();
-        Path state = dir.resolve("streams");
-        try (java.util.stream.Stream<Path> files = Files.walk(state)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                // <application>/<task>/rocksdb/<store>/… or, a window store, <app>/<task>/<store>/…
-                Path rel = state.relativize(f);
-                if (rel.getNameCount() >= 4) {
-                    int at = rel.getName(2).toString().equals("rocksdb") ? 3 : 2;
-                    stores.merge(rel.getName(at).toString(), Files.size(f), Long::sum);
-                }
-            }
-        }
-        int people = WITH_CONSENT + WITHOUT_CONSENT;
-        StringBuilder perStore = new StringBuilder();
-        stores.forEach(
-                (store, bytes) ->
-                        perStore.append(
-                                String.format(
-                                        java.util.Locale.ROOT,
-                                        "%s %.1f · ",
-                                        store,
-                                        bytes / 1024.0 / people)));
+        String perStore = state ? liveState() : "";
         return String.format(
                 java.util.Locale.ROOT,
                 "| %s | %,d | %d | %d | %.1f | %s |%n",
@@ -740,7 +720,49 @@ class HubBench {
                 live[0],
                 gc.peakMb(),
                 gc.pausesSeconds(),
-                perStore.length() == 0 ? "" : perStore.substring(0, perStore.length() - 3));
+                perStore);
+    }
+
+    /**
+     * What each state store holds now, per young person: its changelog read to the end, the latest
+     * value of each key (what a restore rebuilds), in KB and keys.
+     */
+    private String liveState() throws Exception {
+        List<String> changelogs =
+                endOffsets().keySet().stream().filter(t -> t.endsWith("-changelog")).toList();
+        int people = WITH_CONSENT + WITHOUT_CONSENT;
+        StringBuilder out = new StringBuilder();
+        for (String topic : changelogs) {
+            Map<TopicPartition, Long> ends = partitionEnds(topic);
+            Map<String, Integer> live = new HashMap<>();
+            try (KafkaConsumer<byte[], byte[]> c = consumer("bench-state", false)) {
+                c.assign(ends.keySet());
+                c.seekToBeginning(ends.keySet());
+                while (ends.keySet().stream().anyMatch(tp -> c.position(tp) < ends.get(tp))) {
+                    for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(100))) {
+                        String key =
+                                r.partition() + ":" + java.util.HexFormat.of().formatHex(r.key());
+                        if (r.value() == null) {
+                            live.remove(key);
+                        } else {
+                            live.put(key, r.key().length + r.value().length);
+                        }
+                    }
+                }
+            }
+            long bytes = live.values().stream().mapToLong(Integer::longValue).sum();
+            String store =
+                    topic.substring(topic.indexOf('-') + 1, topic.length() - "-changelog".length());
+            out.append(
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "%s%s %.2f KB (%.1f keys)",
+                            out.length() == 0 ? "" : " · ",
+                            store,
+                            bytes / 1024.0 / people,
+                            live.size() / (double) people));
+        }
+        return out.toString();
     }
 
     /**
@@ -971,8 +993,7 @@ class HubBench {
         latencies.forEach(md::append);
         md.append(
                 "\n| when | events through the hub | live heap after a full GC (MB) | peak heap"
-                        + " (MB) | GC pauses so far (s) | state on disk per young person (KB, per"
-                        + " store) |\n|---|---|---|---|---|---|\n");
+                        + " (MB) | GC pauses so far (s) | live state per young person, per store |\n|---|---|---|---|---|---|\n");
         md.append(memory);
         System.out.println(md);
         Files.createDirectories(Path.of("target", "bench"));
