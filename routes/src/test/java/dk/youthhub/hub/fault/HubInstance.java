@@ -83,19 +83,29 @@ public final class HubInstance implements AutoCloseable {
 
     /**
      * A hub as a newcomer runs it: the embedded broker (no {@code KAFKA_BOOTSTRAP_SERVERS}), its
-     * default topic names and settings, on these ports.
+     * default topic names and settings, on these ports; {@code extra}: further {@code --key=value}
+     * arguments.
      */
     public static JavaProcess embedded(
-            String name, Path dataDir, int kafkaPort, int controllerPort, int httpPort)
+            String name,
+            Path dataDir,
+            int kafkaPort,
+            int controllerPort,
+            int httpPort,
+            String... extra)
             throws IOException {
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "--hub.kafka.embedded.port=" + kafkaPort,
+                                "--hub.kafka.embedded.controller-port=" + controllerPort,
+                                "--server.port=" + httpPort));
+        args.addAll(List.of(extra));
         return JavaProcess.start(
                 name,
                 HubApplication.class,
                 Map.of("HUB_DATA_DIR", dataDir.toAbsolutePath().toString()),
-                List.of(
-                        "--hub.kafka.embedded.port=" + kafkaPort,
-                        "--hub.kafka.embedded.controller-port=" + controllerPort,
-                        "--server.port=" + httpPort));
+                args);
     }
 
     /** Every topic of the hub in a namespace ({@code hub.topics.prefix}). */
