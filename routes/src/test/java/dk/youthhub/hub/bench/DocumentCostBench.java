@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -70,12 +69,7 @@ public class DocumentCostBench {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         HubProperties props =
-                TestProps.bind(
-                        Map.of(
-                                "KAFKA_BOOTSTRAP_SERVERS",
-                                "unused:9092",
-                                "HUB_PSEUDONYM_SECRET",
-                                "bench-secret-0123456789abcdef0123456789"));
+                TestProps.hub("unused:9092", false, "bench-secret-0123456789abcdef0123456789");
         Systems systems = TestProps.systems(props);
         Systems.HubSystem dhuv = systems.find("dhuv").orElseThrow();
         transformer = InboundTransformer.of(dhuv, systems, new Pseudonymizer(props), props);

@@ -126,12 +126,7 @@ class IngestStageBench {
     @Test
     void dubuTransformOnly() throws Exception {
         HubProperties props =
-                TestProps.bind(
-                        Map.of(
-                                "KAFKA_BOOTSTRAP_SERVERS",
-                                "unused:9092",
-                                "HUB_PSEUDONYM_SECRET",
-                                "bench-secret-0123456789abcdef0123456789"));
+                TestProps.hub("unused:9092", false, "bench-secret-0123456789abcdef0123456789");
         InboundTransformer transformer = dubuTransformer(props);
         byte[] example =
                 Files.readAllBytes(

@@ -42,24 +42,14 @@ class BrokerOutageFaultIT {
             awaitBroker(servers);
             hub.awaitUp(Duration.ofMinutes(3));
             Records.sendRecords(servers, input.records(events, PEOPLE, 1, PLANS / 2, true));
-            Records.readUntil(
-                    servers,
-                    deliveries,
-                    "read_committed",
-                    rs -> input.ofRun(rs).size() >= PEOPLE * PLANS / 8,
-                    Duration.ofMinutes(3));
+            input.awaitOnTopic(servers, deliveries, PEOPLE * PLANS / 8, Duration.ofMinutes(3));
 
             broker.kill();
             broker = JavaProcess.start(ns + "-broker-2", BrokerMain.class, Map.of(), brokerArgs);
             awaitBroker(servers);
             Records.sendRecords(
                     servers, input.records(events, PEOPLE, PLANS / 2 + 1, PLANS, false));
-            Records.readUntil(
-                    servers,
-                    deliveries,
-                    "read_committed",
-                    rs -> input.ofRun(rs).size() >= PEOPLE * PLANS,
-                    Duration.ofMinutes(5));
+            input.awaitOnTopic(servers, deliveries, PEOPLE * PLANS, Duration.ofMinutes(5));
             hub.awaitUp(Duration.ofMinutes(1));
             hub.stop();
 

@@ -34,22 +34,12 @@ class CrashFaultIT {
                     servers,
                     input.records(HubInstance.topic(ns, "dhuv-events"), PEOPLE, 1, PLANS, true));
 
-            Records.readUntil(
-                    servers,
-                    deliveries,
-                    "read_committed",
-                    rs -> input.ofRun(rs).size() >= PEOPLE * PLANS * 3 / 10,
-                    Duration.ofMinutes(3));
+            input.awaitOnTopic(servers, deliveries, PEOPLE * PLANS * 3 / 10, Duration.ofMinutes(3));
             a.kill();
             try (HubInstance again =
                     HubInstance.start("a", servers, ns, data.resolve("a"), List.of())) {
                 again.awaitUp(START);
-                Records.readUntil(
-                        servers,
-                        deliveries,
-                        "read_committed",
-                        rs -> input.ofRun(rs).size() >= PEOPLE * PLANS,
-                        Duration.ofMinutes(5));
+                input.awaitOnTopic(servers, deliveries, PEOPLE * PLANS, Duration.ofMinutes(5));
                 again.stop();
             }
             b.stop();

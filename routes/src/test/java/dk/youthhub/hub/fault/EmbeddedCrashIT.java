@@ -43,23 +43,13 @@ class EmbeddedCrashIT {
             Records.sendRecords(
                     servers,
                     input.records(HubInstance.topic(ns, "dhuv-events"), PEOPLE, 1, PLANS, true));
-            Records.readUntil(
-                    servers,
-                    deliveries,
-                    "read_committed",
-                    rs -> input.ofRun(rs).size() >= PEOPLE * PLANS * 3 / 10,
-                    START);
+            input.awaitOnTopic(servers, deliveries, PEOPLE * PLANS * 3 / 10, START);
             hub.kill();
         }
         try (JavaProcess hub =
                 HubInstance.embedded(ns + "-2", dir, kafka, controller, http, args)) {
             HubInstance.awaitReady(hub, http, START);
-            Records.readUntil(
-                    servers,
-                    deliveries,
-                    "read_committed",
-                    rs -> input.ofRun(rs).size() >= PEOPLE * PLANS,
-                    Duration.ofMinutes(5));
+            input.awaitOnTopic(servers, deliveries, PEOPLE * PLANS, Duration.ofMinutes(5));
             input.assertAllOnceInOrder(servers, ns, PEOPLE, PLANS);
         }
     }

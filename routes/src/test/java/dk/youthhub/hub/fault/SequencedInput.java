@@ -143,6 +143,15 @@ public final class SequencedInput {
                 : null;
     }
 
+    /**
+     * Waits until at least {@code count} of this run's plans are on the topic, for a {@code
+     * read_committed} reader.
+     */
+    public void awaitOnTopic(String servers, String topic, int count, java.time.Duration atMost) {
+        Records.readUntil(
+                servers, topic, "read_committed", rs -> ofRun(rs).size() >= count, atMost);
+    }
+
     /** This run's records among these. */
     public List<ConsumerRecord<byte[], byte[]>> ofRun(List<ConsumerRecord<byte[], byte[]>> rs) {
         return rs.stream().filter(r -> numbers(r) != null).toList();
