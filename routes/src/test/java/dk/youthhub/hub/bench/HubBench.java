@@ -84,19 +84,20 @@ class HubBench {
     private static final Path JAR = Path.of("target", "youthhub.jar");
     private static final int LATENCY_SECONDS = Integer.getInteger("bench.latency-seconds", 30);
     private static final int SOAK = Integer.getInteger("bench.soak", 0);
-    private static final int SOAK_CHUNK = 50_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, Integer> posted = new ConcurrentHashMap<>();
     private final AtomicLong posts = new AtomicLong();
     private final Map<String, Long> arrived = new ConcurrentHashMap<>();
     private final AtomicLong plansSent = new AtomicLong();
+    private long lastRowAt;
+    private long lastRowPlans;
     private String servers;
     private int version;
 
     @Test
     void theHubAgainstRawKafkaOnTheSameBroker() throws Exception {
-        measure(EVENTS, ROUNDS, Math.min(EVENTS, 20_000), LATENCY_SECONDS);
+        measure(EVENTS, ROUNDS, Math.min(EVENTS, 20_000), LATENCY_SECONDS, SOAK, 50_000);
     }
 
     /**
@@ -104,8 +105,11 @@ class HubBench {
      *
      * @param warmUpEvents the events of the warm-up round, which also counts the hub's writes
      * @param latencySeconds how long each open-loop latency run sends
+     * @param soak events through the hub after the rounds, in chunks of {@code soakChunk}, with a
+     *     memory row after each
      */
-    Map<String, List<Double>> measure(int events, int rounds, int warmUpEvents, int latencySeconds)
+    Map<String, List<Double>> measure(
+            int events, int rounds, int warmUpEvents, int latencySeconds, int soak, int soakChunk)
             throws Exception {
         Path dir =
                 Path.of("target", "bench", "hub-" + UUID.randomUUID().toString().substring(0, 8));
@@ -141,9 +145,9 @@ class HubBench {
                 latencies.add(latency(share, max * share, latencySeconds));
             }
             String memory = memory(hub, dir, "after the rounds", true);
-            for (int done = 0; done < SOAK; done += SOAK_CHUNK) {
-                hubRound(Math.min(SOAK_CHUNK, SOAK - done), false);
-                boolean last = done + SOAK_CHUNK >= SOAK;
+            for (int done = 0; done < soak; done += soakChunk) {
+                hubRound(Math.min(soakChunk, soak - done), false);
+                boolean last = done + soakChunk >= soak;
                 memory += memory(hub, dir, last ? "end of the soak" : "soak", last);
             }
             report(rates, perEvent, dir, events, rounds, latencies, memory);
@@ -658,7 +662,7 @@ class HubBench {
      * Until the hub has written nothing for 3 seconds: a latency run starts on an idle hub, not on
      * the tail of the previous round (the forms it re-authors, the job centre's POSTs).
      */
-    private void awaitQuiet() {
+    private long awaitQuiet() {
         Map<String, Long> last = new HashMap<>();
         long[] quietSince = {System.nanoTime()};
         await().atMost(Duration.ofMinutes(10))
@@ -674,6 +678,7 @@ class HubBench {
                             return System.nanoTime() - quietSince[0]
                                     > Duration.ofSeconds(3).toNanos();
                         });
+        return quietSince[0];
     }
 
     /**
@@ -682,7 +687,15 @@ class HubBench {
      * person.
      */
     private String memory(Process hub, Path dir, String when, boolean state) throws Exception {
-        awaitQuiet();
+        long quiet = awaitQuiet();
+        // a soak chunk from its first event until the hub wrote its last record, forms included
+        String sustained =
+                lastRowAt == 0
+                        ? "–"
+                        : String.format(
+                                java.util.Locale.ROOT,
+                                "%.0f",
+                                (plansSent.get() - lastRowPlans) / ((quiet - lastRowAt) / 1e9));
         Path gcLog = dir.resolve("gc.log");
         int before = Files.readAllLines(gcLog).size();
         Process jcmd =
@@ -712,15 +725,20 @@ class HubBench {
                         });
         GcLog gc = GcLog.read(gcLog);
         String perStore = state ? liveState() : "";
-        return String.format(
-                java.util.Locale.ROOT,
-                "| %s | %,d | %d | %d | %.1f | %s |%n",
-                when,
-                plansSent.get(),
-                live[0],
-                gc.peakMb(),
-                gc.pausesSeconds(),
-                perStore);
+        String row =
+                String.format(
+                        java.util.Locale.ROOT,
+                        "| %s | %,d | %s | %d | %d | %.1f | %s |%n",
+                        when,
+                        plansSent.get(),
+                        sustained,
+                        live[0],
+                        gc.peakMb(),
+                        gc.pausesSeconds(),
+                        perStore);
+        lastRowAt = System.nanoTime();
+        lastRowPlans = plansSent.get();
+        return row;
     }
 
     /**
@@ -992,8 +1010,8 @@ class HubBench {
                         + " centre's 2xx p50 / p99 / p99.9 (ms) |\n|---|---|---|---|\n");
         latencies.forEach(md::append);
         md.append(
-                "\n| when | events through the hub | live heap after a full GC (MB) | peak heap"
-                        + " (MB) | GC pauses so far (s) | live state per young person, per store |\n|---|---|---|---|---|---|\n");
+                "\n| when | events through the hub | events/s until quiet | live heap after a full GC (MB) | peak heap"
+                        + " (MB) | GC pauses so far (s) | live state per young person, per store |\n|---|---|---|---|---|---|---|\n");
         md.append(memory);
         System.out.println(md);
         Files.createDirectories(Path.of("target", "bench"));
