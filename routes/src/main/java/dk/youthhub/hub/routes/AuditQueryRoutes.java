@@ -87,13 +87,24 @@ public class AuditQueryRoutes extends RouteBuilder {
                         e -> {
                             Message m = e.getMessage();
                             m.removeHeaders("*");
+                            var checkpoint = trail.checkpoint(java.time.Instant.now());
+                            if (checkpoint.isEmpty()) {
+                                m.setHeader("Retry-After", "5");
+                                reply(
+                                        m,
+                                        503,
+                                        Problems.MEDIA_TYPE,
+                                        Problems.of(
+                                                503,
+                                                "The audit heads could not be read to their end;"
+                                                        + " ask again"));
+                                return;
+                            }
                             reply(
                                     m,
                                     200,
                                     "application/json",
-                                    CanonicalJson.mapper()
-                                            .writeValueAsBytes(
-                                                    trail.checkpoint(java.time.Instant.now())));
+                                    CanonicalJson.mapper().writeValueAsBytes(checkpoint.get()));
                         });
     }
 

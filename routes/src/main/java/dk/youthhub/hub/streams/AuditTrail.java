@@ -127,30 +127,34 @@ public class AuditTrail {
      */
     public record Checkpoint(Instant time, int chains, String digest, Map<String, String> heads) {}
 
-    public Checkpoint checkpoint(Instant now) {
+    /** The checkpoint now; empty when the heads could not be read to their end in a minute. */
+    public Optional<Checkpoint> checkpoint(Instant now) {
+        return checkpoint(now, Duration.ofSeconds(60));
+    }
+
+    /**
+     * @param atMost how long the heads may take to read: a checkpoint of some heads only would
+     *     claim fewer chains than there are, so there is none then
+     */
+    Optional<Checkpoint> checkpoint(Instant now, Duration atMost) {
         Map<String, String> heads = new java.util.TreeMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer = clients.reader()) {
-            KafkaReads.wholeTopic(
-                    consumer,
-                    this.heads,
-                    Duration.ofSeconds(60),
-                    r -> {
-                        String chain = new String(r.key(), StandardCharsets.UTF_8);
-                        if (r.value() == null) {
-                            heads.remove(chain);
-                        } else {
-                            heads.put(chain, new String(r.value(), StandardCharsets.UTF_8));
-                        }
-                    });
+            KafkaReads.latest(consumer, this.heads, atMost)
+                    .forEach(
+                            (chain, hash) ->
+                                    heads.put(chain, new String(hash, StandardCharsets.UTF_8)));
+        } catch (IllegalStateException notToTheEnd) {
+            return Optional.empty();
         }
         StringBuilder all = new StringBuilder();
         heads.forEach((chain, hash) -> all.append(chain).append(':').append(hash).append('\n'));
-        return new Checkpoint(
-                now,
-                heads.size(),
-                dk.youthhub.hub.core.Hashes.sha256Hex(
-                        all.toString().getBytes(StandardCharsets.UTF_8)),
-                heads);
+        return Optional.of(
+                new Checkpoint(
+                        now,
+                        heads.size(),
+                        dk.youthhub.hub.core.Hashes.sha256Hex(
+                                all.toString().getBytes(StandardCharsets.UTF_8)),
+                        heads));
     }
 
     private Optional<String> head(KafkaConsumer<byte[], byte[]> consumer, String chain) {
