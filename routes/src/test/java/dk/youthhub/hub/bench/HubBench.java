@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
+import dk.youthhub.hub.kafka.KafkaReads;
 import dk.youthhub.hub.support.JavaProcess;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -547,14 +548,7 @@ class HubBench {
         if (!args.isEmpty()) {
             command.addAll(List.of(args.split("\\s+")));
         }
-        ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment()
-                .keySet()
-                .removeIf(
-                        k ->
-                                k.startsWith("HUB_")
-                                        || k.startsWith("KAFKA_")
-                                        || k.startsWith("SERVER_"));
+        ProcessBuilder pb = JavaProcess.withoutHubSettings(new ProcessBuilder(command));
         pb.environment().put("HUB_DATA_DIR", dir.toAbsolutePath().toString());
         pb.environment()
                 .put(
@@ -751,22 +745,23 @@ class HubBench {
         int people = WITH_CONSENT + WITHOUT_CONSENT;
         StringBuilder out = new StringBuilder();
         for (String topic : changelogs) {
-            Map<TopicPartition, Long> ends = partitionEnds(topic);
             Map<String, Integer> live = new HashMap<>();
             try (KafkaConsumer<byte[], byte[]> c = consumer("bench-state", false)) {
-                c.assign(ends.keySet());
-                c.seekToBeginning(ends.keySet());
-                while (ends.keySet().stream().anyMatch(tp -> c.position(tp) < ends.get(tp))) {
-                    for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(100))) {
-                        String key =
-                                r.partition() + ":" + java.util.HexFormat.of().formatHex(r.key());
-                        if (r.value() == null) {
-                            live.remove(key);
-                        } else {
-                            live.put(key, r.key().length + r.value().length);
-                        }
-                    }
-                }
+                // binary keys (window stores): not KafkaReads.latest, which reads keys as text
+                boolean whole =
+                        KafkaReads.wholeTopic(
+                                c,
+                                topic,
+                                Duration.ofMinutes(10),
+                                r -> {
+                                    String key = java.util.HexFormat.of().formatHex(r.key());
+                                    if (r.value() == null) {
+                                        live.remove(key);
+                                    } else {
+                                        live.put(key, r.key().length + r.value().length);
+                                    }
+                                });
+                assertThat(whole).as(topic + " read to the end").isTrue();
             }
             long bytes = live.values().stream().mapToLong(Integer::longValue).sum();
             String store =
@@ -849,16 +844,15 @@ class HubBench {
 
     /** The committed records after these offsets, up to the partitions' ends now. */
     private long committedSince(Map<TopicPartition, Long> from) throws Exception {
-        long n = 0;
+        long[] n = {0};
         try (KafkaConsumer<byte[], byte[]> c = consumer("bench-count", false)) {
             c.assign(from.keySet());
             from.forEach(c::seek);
-            Map<TopicPartition, Long> end = c.endOffsets(from.keySet());
-            while (from.keySet().stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
-                n += c.poll(Duration.ofMillis(100)).count();
-            }
+            assertThat(KafkaReads.toEnd(c, from.keySet(), Duration.ofMinutes(2), r -> n[0]++))
+                    .as("read to the end")
+                    .isTrue();
         }
-        return n;
+        return n[0];
     }
 
     /** Until every partition of these new topics has a leader, so the first writes go through. */

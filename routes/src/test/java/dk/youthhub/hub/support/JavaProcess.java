@@ -71,12 +71,24 @@ public final class JavaProcess implements AutoCloseable {
         Path log = Path.of("target", "processes", name + ".log");
         Files.createDirectories(log.getParent());
         ProcessBuilder pb =
-                new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx512m",
-                        "-XX:TieredStopAtLevel=1",
-                        "-jar",
-                        jar.toAbsolutePath().toString());
+                withoutHubSettings(
+                        new ProcessBuilder(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-Xmx512m",
+                                "-XX:TieredStopAtLevel=1",
+                                "-jar",
+                                jar.toAbsolutePath().toString()));
+        pb.environment().putAll(env);
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        return new JavaProcess(name, pb.start(), log);
+    }
+
+    /**
+     * Removes this machine's hub settings ({@code HUB_*}, {@code KAFKA_*}, {@code SERVER_*}) from
+     * the process's environment, so it runs on what the caller gives it only.
+     */
+    public static ProcessBuilder withoutHubSettings(ProcessBuilder pb) {
         pb.environment()
                 .keySet()
                 .removeIf(
@@ -84,10 +96,7 @@ public final class JavaProcess implements AutoCloseable {
                                 k.startsWith("HUB_")
                                         || k.startsWith("KAFKA_")
                                         || k.startsWith("SERVER_"));
-        pb.environment().putAll(env);
-        pb.redirectErrorStream(true);
-        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        return new JavaProcess(name, pb.start(), log);
+        return pb;
     }
 
     public String name() {
